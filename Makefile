@@ -1,0 +1,37 @@
+# Two commands on a fresh machine (only Python 3.11+ and pip needed):
+#   make site   installs everything into .venv and builds the site into site/
+#   make test   installs everything (Chromium too, where it can) and runs the tests
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+STAMP   = $(VENV)/.installed-stamp
+# README says why: Material 9.8 end-of-life and MkDocs 2.0 notice is documented there.
+export NO_MKDOCS_2_WARNING = 1
+
+.PHONY: install site serve test lint browser bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+site: install
+	$(BIN)/digest build
+
+serve: install
+	$(BIN)/digest serve
+
+lint: install
+	$(BIN)/ruff check generator tests
+
+browser: install
+	bash scripts/ensure-browser
+
+test: install browser lint
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .site-* .pytest_cache

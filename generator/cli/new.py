@@ -1,0 +1,63 @@
+"""``digest new``: write an entry scaffold whose placeholders fail the check until filled."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date as Date
+
+from generator.cli.common import project
+from generator.entry_file import entry_path, entry_text, write_new
+from generator.markup import SECTIONS
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("new", help="write a new entry scaffold",
+                                   description="Write a new entry scaffold; never overwrites.")
+    parser.add_argument("title")
+    parser.add_argument("--tag", action="append", required=True, help="tag slug (repeatable)")
+    parser.add_argument("--date", default=None, help="YYYY-MM-DD (default: today)")
+    parser.add_argument("--source", action="append", default=[], help="source URL (repeatable)")
+    parser.add_argument("--slug", help="slug (default: from the title)")
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from generator.cli import UsageError
+    from generator.cli.import_seed import short_slug
+
+    root, settings = project(args)
+    day = args.date or Date.today().isoformat()
+    try:
+        Date.fromisoformat(day)
+    except ValueError as error:
+        raise UsageError(f"--date: {error}") from error
+    slug = args.slug or short_slug(args.title)
+    if not slug:
+        raise UsageError("the title gives an empty slug; pass --slug")
+    sources = args.source or ["https://TODO.example/source"]
+    front = {
+        "title": args.title,
+        "date": day,
+        "tags": args.tag,
+        "summary": "TODO: one paragraph that says what happened, who did it and when.",
+        "sources": [{"publisher": "TODO publisher", "url": url,
+                     "quote": "TODO: the sentence from the source that backs the brief."}
+                    for url in sources],
+    }
+    sections = {
+        SECTIONS[0]: "- TODO: the first new fact.\n- TODO: the next new fact.",
+        SECTIONS[1]: "TODO: the background a reader needs.",
+        SECTIONS[2]: "TODO: why this matters, and to whom.",
+    }
+    path = entry_path(root / settings.entries_dir, day, slug)
+    shown = path.relative_to(root).as_posix()
+    try:
+        write_new(path, entry_text(front, sections))
+    except FileExistsError:
+        print(f"digest new: error: {shown} already exists; nothing was overwritten",
+              file=sys.stderr)
+        return 1
+    print(shown)
+    print("Fill in every TODO (summary, sources, the three sections), then run "
+          f"'digest check {shown}'.", file=sys.stderr)
+    return 0

@@ -1,0 +1,191 @@
+"""Located diagnostics with stable codes, and the catalogue that documents each code."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from enum import StrEnum
+
+DOCS_URL = "contributing/#error-codes"
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    code: str
+    title: str
+    fix: str
+
+    @property
+    def severity(self) -> Severity:
+        return Severity.WARNING if self.code.startswith("W") else Severity.ERROR
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Diagnostic:
+    path: str
+    line: int  # 1-based
+    col: int  # 1-based
+    code: str
+    message: str
+    hint: str | None = None
+
+    @property
+    def severity(self) -> Severity:
+        return CODES[self.code].severity
+
+    def format(self) -> str:
+        text = f"{self.path}:{self.line}:{self.col}: {self.severity.value}[{self.code}]: {self.message}"
+        if self.hint:
+            text += f"\n  hint: {self.hint}"
+        return text
+
+    def format_github(self) -> str:
+        kind = "error" if self.severity is Severity.ERROR else "warning"
+        message = self.message + (f" (hint: {self.hint})" if self.hint else "")
+        return (
+            f"::{kind} file={_gh_property(self.path)},line={self.line},col={self.col},"
+            f"title={self.code}::{_gh_data(message)}"
+        )
+
+
+def _gh_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_property(text: str) -> str:
+    return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def sort_key(diagnostic: Diagnostic) -> tuple[str, int, int, str]:
+    return (diagnostic.path, diagnostic.line, diagnostic.col, diagnostic.code)
+
+
+def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
+    return any(d.severity is Severity.ERROR for d in diagnostics)
+
+
+def to_json(diagnostics: Iterable[Diagnostic]) -> str:
+    rows = [{**asdict(d), "severity": d.severity.value} for d in diagnostics]
+    return json.dumps(rows, ensure_ascii=False, indent=2)
+
+
+def summary(diagnostics: list[Diagnostic], files: int) -> str:
+    errors = sum(d.severity is Severity.ERROR for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    return (
+        f"checked {files} file{'s' if files != 1 else ''}: "
+        f"{errors} error{'s' if errors != 1 else ''}, "
+        f"{warnings} warning{'s' if warnings != 1 else ''}"
+    )
+
+
+def _catalogue(*codes: Code) -> dict[str, Code]:
+    return {c.code: c for c in codes}
+
+
+# Stable codes: never renumber; retire a code rather than reuse it.
+CODES: dict[str, Code] = _catalogue(
+    # The file itself
+    Code("E001", "File cannot be read or is too large",
+         "Entries are small text files; keep each under the size limit and make sure it is readable."),
+    Code("E002", "File is not valid UTF-8",
+         "Save the file as UTF-8 (your editor's 'Save with encoding' menu)."),
+    Code("E003", "Control character in the file",
+         "Remove the invisible control character at the reported position; tabs and line breaks are fine."),
+    Code("E004", "Symbolic link leaves the repository",
+         "Replace the link with the file itself."),
+    Code("E010", "File name is not YYYY-MM-DD-slug.md",
+         "Rename the file to the entry's date and slug, e.g. 2026-06-02-mayo-microsoft-model.md."),
+    # Front matter
+    Code("E100", "No front matter",
+         "Start the file with a line '---', the YAML fields, and another line '---'."),
+    Code("E101", "Front matter is not valid YAML",
+         "Fix the YAML syntax at the reported position; quote values that contain ': ' "
+         "or start with a special character."),
+    Code("E102", "Front matter is not a mapping",
+         "The front matter must be 'key: value' lines."),
+    Code("E103", "YAML anchors, aliases, tags or merge keys are not allowed",
+         "Write the value out in full; entries use plain YAML only."),
+    Code("E104", "Unknown front matter key",
+         "Remove the key or correct its spelling; the hint names the closest known key."),
+    Code("E105", "Required field missing",
+         "Add the field; the required fields are title, date, tags, summary and sources."),
+    Code("E106", "Field has the wrong type",
+         "Give the field a value of the documented type (text, list, true/false)."),
+    Code("E107", "Duplicate key in front matter",
+         "Keep one of the two keys."),
+    Code("E110", "Title is not one line of 10 to 200 characters",
+         "Shorten or lengthen the title, and keep it on one line."),
+    Code("E111", "Title contains HTML or Markdown",
+         "Titles are plain text: remove the markup characters."),
+    Code("E120", "Date is not a valid date",
+         "Write the date as YYYY-MM-DD or an ISO 8601 date-time such as 2026-06-02T09:30:00+02:00."),
+    Code("E121", "Date does not match the file name",
+         "Make the file name's date and the 'date' field agree."),
+    Code("E122", "'updated' is before 'date'",
+         "An update comes after publication: correct 'updated' or 'date'."),
+    Code("E130", "Wrong number of tags",
+         "Give between 1 and 8 tags."),
+    Code("E131", "Unknown tag",
+         "Use a tag from entries/tags.yml (the hint names the closest), "
+         "or add the tag there in the same pull request."),
+    Code("E132", "Duplicate tag",
+         "List each tag once."),
+    Code("E140", "Summary is empty or more than one paragraph",
+         "Write the lede as a single paragraph."),
+    Code("E150", "No sources",
+         "List at least one source with publisher and url."),
+    Code("E151", "Source is missing publisher or url",
+         "Each source needs 'publisher' and 'url'."),
+    Code("E152", "Source URL is not an absolute http(s) URL",
+         "Use the full address, starting with https:// (or http://)."),
+    Code("E160", "Invalid id, alias or draft value",
+         "'id' and each alias are slugs (lowercase letters, digits, single hyphens); 'draft' is true or false."),
+    # Body
+    Code("E200", "Required section missing",
+         "Add the three sections in order: '## What's new', '## Context', '## Why it matters'."),
+    Code("E201", "Section is empty or has the wrong content",
+         "'What's new' is a bullet list; 'Context' and 'Why it matters' have at least one paragraph."),
+    Code("E202", "Section appears twice",
+         "Merge the two sections into one."),
+    Code("E203", "Sections out of order",
+         "Order the sections: What's new, Context, Why it matters."),
+    Code("E204", "Unexpected heading or text outside the sections",
+         "Only the three level-2 sections are allowed; put text inside them "
+         "and use bold text instead of extra headings."),
+    Code("E210", "Raw HTML is not allowed",
+         "Use Markdown instead of HTML; write &lt; as '<' inside `code` if you need the character."),
+    Code("E211", "Link scheme not allowed",
+         "Links must be http(s), mailto or relative; javascript:, data:, file: and others are refused."),
+    Code("E212", "Image without alt text",
+         "Describe the image: ![what it shows](https://...)."),
+    Code("E213", "Markdown extension syntax not allowed",
+         "File includes ('--8<--') and attribute lists ('{: ...}', '{#id}', '{.class}') are not allowed in entries."),
+    Code("E214", "Placeholder text left in the entry",
+         "Replace every 'TODO' placeholder that 'digest new' wrote with real text."),
+    # Across files
+    Code("E300", "Two entries have the same slug",
+         "Slugs are unique: rename one of the files (and keep the old slug in 'aliases' if it was published)."),
+    Code("E301", "Alias collides with another entry's URL or alias",
+         "Remove the alias or rename it."),
+    Code("E302", "Two entries have the same id",
+         "Ids are unique: give one of them another id."),
+    # Tag vocabulary
+    Code("E400", "Tag vocabulary file is invalid",
+         "entries/tags.yml maps each tag slug to 'name' and 'description'."),
+    Code("E401", "Tag slug is invalid",
+         "Tag slugs are lowercase letters, digits and single hyphens."),
+    # Warnings
+    Code("W100", "Source has no quote",
+         "Add the corroborating sentence as 'quote'."),
+    Code("W400", "Tag is not used by any entry",
+         "Use the tag or remove it from entries/tags.yml."),
+    Code("W401", "Tags look like near-duplicates",
+         "Merge the two tags if they mean the same thing."),
+)

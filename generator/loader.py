@@ -1,0 +1,170 @@
+"""Read every entry file, run the rules, and build the immutable corpus.
+
+This is the read -> validate -> model part of the pipeline; ``digest check``, the
+MkDocs plugin and ``digest compile`` all start here.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from generator.diagnostics import Diagnostic, has_errors, sort_key
+from generator.markup import SECTION_KEYS
+from generator.model import Corpus, Entry, Source, Tag
+from generator.reader import Document, read_text, split
+from generator.rules import body, corpus, front_matter
+from generator.rules.context import EntryCheck
+from generator.rules.vocabulary import load_vocabulary
+from generator.settings import Settings
+from generator.values import ENTRY_NAME, is_slug, parse_date
+
+VOCABULARY = "tags.yml"
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    corpus: Corpus
+    diagnostics: tuple[Diagnostic, ...]  # sorted by path, line, column
+    files: int
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.diagnostics)
+
+
+def is_entry_name(name: str) -> bool:
+    return name.endswith(".md") and not name.startswith(("_", ".")) and name != "README.md"
+
+
+def discover(entries_dir: Path) -> list[Path]:
+    """Entry files below ``entries_dir`` in a stable order."""
+    found = []
+    for folder, dirs, files in os.walk(entries_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(("_", ".")))
+        found.extend(Path(folder) / name for name in sorted(files) if is_entry_name(name))
+    return found
+
+
+def load(root: Path, settings: Settings, only: Iterable[Path] | None = None) -> LoadResult:
+    """Load and check the whole corpus; with ``only``, report just those files' problems
+    (and cross-file problems they take part in)."""
+    root = root.resolve()
+    entries_dir = root / settings.entries_dir
+    vocabulary_path = entries_dir / VOCABULARY
+    shown_vocabulary = _shown(vocabulary_path, root)
+    if vocabulary_path.is_file():
+        tags, diagnostics = load_vocabulary(vocabulary_path, shown_vocabulary)
+    else:
+        tags, diagnostics = {}, [Diagnostic(shown_vocabulary, 1, 1, "E400",
+                                            "the tag vocabulary file is missing")]
+    paths = discover(entries_dir) if entries_dir.is_dir() else []
+    entries: list[Entry] = []
+    for path in paths:
+        entry, problems = load_entry(path, root, tags, settings)
+        diagnostics.extend(problems)
+        if entry is not None:
+            entries.append(entry)
+    for rule in corpus.RULES:
+        diagnostics.extend(rule(entries))
+    if only is not None:
+        wanted = {_shown(Path(p).resolve(), root) for p in only}
+        diagnostics = [d for d in diagnostics if d.path in wanted]
+        files = len(wanted)
+    else:
+        files = len(paths) + 1
+    entries.sort(key=lambda e: (e.date, e.slug))
+    return LoadResult(Corpus(tuple(entries), tags), tuple(sorted(diagnostics, key=sort_key)),
+                      files)
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_entry(path: Path, root: Path, tags: dict[str, Tag],
+               settings: Settings) -> tuple[Entry | None, list[Diagnostic]]:
+    """Read, check and build one entry; None when it has errors."""
+    shown = _shown(path, root)
+    if path.is_symlink() and not path.resolve().is_relative_to(root):
+        return None, [Diagnostic(shown, 1, 1, "E004",
+                                 "symbolic link points outside the repository")]
+    text, read_problems = read_text(path, shown)
+    if text is None:
+        return None, _name_problems(path.name, shown) + read_problems
+    return entry_from_text(text, shown, path.name, tags, settings)
+
+
+def _name_problems(name: str, shown: str) -> list[Diagnostic]:
+    match = ENTRY_NAME.fullmatch(name)
+    if match and is_slug(match.group(2)):
+        return []
+    return [Diagnostic(shown, 1, 1, "E010", f"file name '{name}' is not YYYY-MM-DD-slug.md",
+                       "the slug is lowercase letters, digits and single hyphens")]
+
+
+def entry_from_text(text: str, shown: str, name: str, tags: dict[str, Tag],
+                    settings: Settings) -> tuple[Entry | None, list[Diagnostic]]:
+    """Check one entry's text as if it were the file ``name``; build it when valid."""
+    problems = _name_problems(name, shown)
+    match = ENTRY_NAME.fullmatch(name)
+    name_date, name_slug = (match.group(1), match.group(2)) if not problems and match else (None, None)
+    doc, split_problems = split(text, shown)
+    if doc is None:
+        return None, problems + split_problems
+    fields, key_problems = front_matter.mapping_fields(doc.at, doc.front, front_matter.KNOWN,
+                                                       "the front matter")
+    problems.extend(key_problems)
+    check = EntryCheck(doc, fields, tags, settings, name_date, name_slug)
+    for rule in front_matter.RULES + body.RULES:
+        problems.extend(rule(check))
+    if has_errors(problems) or name_slug is None:
+        return None, problems
+    return build_entry(doc, fields, check, name_slug), problems
+
+
+def build_entry(doc: Document, fields: dict, check: EntryCheck, slug: str) -> Entry:
+    """The model of a valid entry (every rule has passed, so values are well-formed)."""
+
+    def value(name: str) -> yaml.Node | None:
+        return fields[name][1] if name in fields else None
+
+    def text(name: str) -> str | None:
+        node = value(name)
+        return node.value.strip() if node is not None else None
+
+    def sources() -> tuple[Source, ...]:
+        out = []
+        for item in value("sources").value:
+            data = {k.value: v.value.strip() for k, v in item.value}
+            out.append(Source(data["publisher"], data["url"], data.get("title"),
+                              data.get("quote")))
+        return tuple(out)
+
+    sections = {s.key: s.text for s in check.outline.sections}
+    draft = value("draft")
+    updated = text("updated")
+    aliases = value("aliases")
+    return Entry(
+        path=doc.path,
+        slug=slug,
+        title=" ".join(text("title").split()),
+        date=parse_date(text("date"), check.settings.tz),
+        tags=tuple(item.value for item in value("tags").value),
+        summary=text("summary"),
+        sources=sources(),
+        whats_new=sections[SECTION_KEYS[0]],
+        context=sections[SECTION_KEYS[1]],
+        why_it_matters=sections[SECTION_KEYS[2]],
+        updated=parse_date(updated, check.settings.tz) if updated else None,
+        draft=draft is not None and draft.value.lower() in {"true", "yes", "on"},
+        id=text("id"),
+        aliases=tuple(item.value for item in aliases.value) if aliases is not None else (),
+    )

@@ -1,0 +1,97 @@
+"""The one data model every stage reads: immutable entries, sources and tags."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A corroborating source of an entry."""
+
+    publisher: str
+    url: str
+    title: str | None = None
+    quote: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    """A tag of the vocabulary in ``entries/tags.yml``."""
+
+    slug: str
+    name: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A validated news brief.
+
+    Text fields hold Markdown exactly as the editor wrote it; rendering to HTML
+    happens once, in ``generator.render``.
+    """
+
+    path: str  # POSIX path relative to the project root, as shown in diagnostics
+    slug: str
+    title: str
+    date: datetime  # timezone-aware
+    tags: tuple[str, ...]
+    summary: str
+    sources: tuple[Source, ...]
+    whats_new: str
+    context: str
+    why_it_matters: str
+    updated: datetime | None = None
+    draft: bool = False
+    id: str | None = None
+    aliases: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def identity(self) -> str:
+        """What feed ids derive from: survives edits of title, text, tags and date."""
+        return self.id or self.slug
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL of the entry page, e.g. ``2026/06/02/slug/``."""
+        return f"{self.date:%Y/%m/%d}/{self.slug}/"
+
+    def alias_url(self, alias: str) -> str:
+        return f"{self.date:%Y/%m/%d}/{alias}/"
+
+    @property
+    def modified(self) -> datetime:
+        return self.updated or self.date
+
+    @property
+    def word_count(self) -> int:
+        text = " ".join((self.summary, self.whats_new, self.context, self.why_it_matters))
+        return len(text.split())
+
+    @property
+    def reading_minutes(self) -> int:
+        """Reading time at 220 words a minute, at least one minute."""
+        return max(1, round(self.word_count / 220))
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """All entries and the tag vocabulary, with precomputed indexes.
+
+    ``entries`` holds every valid entry, drafts included; ``published`` the ones a
+    reader sees, newest first.
+    """
+
+    entries: tuple[Entry, ...]
+    tags: dict[str, Tag]
+
+    def published(self, now: datetime | None = None) -> tuple[Entry, ...]:
+        """Entries readers and subscribers see, newest first.
+
+        Drafts never appear; entries dated after ``now`` appear once their date
+        arrives (scheduled publishing). ``now=None`` publishes every non-draft.
+        """
+        visible = [e for e in self.entries if not e.draft and (now is None or e.date <= now)]
+        return tuple(sorted(visible, key=lambda e: (e.date, e.slug), reverse=True))

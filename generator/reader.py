@@ -1,0 +1,168 @@
+"""Read an entry file: bytes -> text -> front matter YAML nodes + body, with locations.
+
+Reading never runs code: YAML is composed with the safe loader into nodes (no object
+construction at all), anchors, aliases and explicit tags are refused before
+composing, and files are size-limited before they are decoded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from generator.diagnostics import Diagnostic
+
+try:  # The C loader parses front matter about an order of magnitude faster.
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader  # type: ignore[assignment]
+
+MAX_BYTES = 256 * 1024
+
+# Characters XML 1.0 forbids (feeds must stay well-formed); tab and newline are fine.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
+_YAML_SPECIALS = re.compile(r"[&*!]")
+
+STR = "tag:yaml.org,2002:str"
+INT = "tag:yaml.org,2002:int"
+FLOAT = "tag:yaml.org,2002:float"
+BOOL = "tag:yaml.org,2002:bool"
+NULL = "tag:yaml.org,2002:null"
+TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An entry file split into its parts; line numbers are 1-based file lines."""
+
+    path: str
+    front: yaml.MappingNode
+    front_line: int  # file line of the first YAML line
+    body: str
+    body_line: int  # file line of the first body line
+
+    def at(self, node: yaml.Node, code: str, message: str, hint: str | None = None) -> Diagnostic:
+        """A diagnostic located at a YAML node."""
+        mark = node.start_mark
+        return Diagnostic(self.path, mark.line + self.front_line, mark.column + 1, code, message, hint)
+
+
+def read_text(path: Path, shown: str) -> tuple[str | None, list[Diagnostic]]:
+    """Read a file as text with normalized newlines, or say why it cannot be read."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return None, [Diagnostic(shown, 1, 1, "E001",
+                                     f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")]
+        data = path.read_bytes()
+    except OSError as error:
+        return None, [Diagnostic(shown, 1, 1, "E001", f"cannot read file: {error.strerror}")]
+    return decode(data, shown)
+
+
+def decode(data: bytes, shown: str) -> tuple[str | None, list[Diagnostic]]:
+    """Decode UTF-8 (a BOM is accepted), normalize CRLF, and refuse control characters."""
+    if len(data) > MAX_BYTES:
+        return None, [Diagnostic(shown, 1, 1, "E001",
+                                 f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,}")]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line, col = _byte_position(data, error.start)
+        return None, [Diagnostic(shown, line, col, "E002",
+                                 f"invalid UTF-8 byte 0x{data[error.start]:02x}")]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    match = _CONTROL.search(text)
+    if match:
+        line, col = text_position(text, match.start())
+        return None, [Diagnostic(shown, line, col, "E003",
+                                 f"control character U+{ord(match.group()):04X} is not allowed")]
+    return text, []
+
+
+def split(text: str, shown: str) -> tuple[Document | None, list[Diagnostic]]:
+    """Split text into front matter nodes and body."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return None, [Diagnostic(shown, 1, 1, "E100",
+                                 "the file must start with a '---' line opening the front matter")]
+    end = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i])), None)
+    if end is None:
+        return None, [Diagnostic(shown, 1, 1, "E100",
+                                 "the front matter is not closed by a '---' line")]
+    source = "\n".join(lines[1:end]) + "\n"
+    body = "\n".join(lines[end + 1:])
+    node, problems = compose(source, shown, first_line=2)
+    if problems:
+        return None, problems
+    if not isinstance(node, yaml.MappingNode):
+        line = node.start_mark.line + 2 if node is not None else 1
+        return None, [Diagnostic(shown, line, 1, "E102",
+                                 "the front matter must be a mapping of 'key: value' lines")]
+    return Document(shown, node, 2, body, end + 2), []
+
+
+def compose(source: str, shown: str, first_line: int) -> tuple[yaml.Node | None, list[Diagnostic]]:
+    """Compose YAML into nodes, refusing anchors, aliases and explicit tags."""
+    try:
+        if _YAML_SPECIALS.search(source):
+            for event in yaml.parse(source, Loader=SafeLoader):
+                refused = _refused_feature(event)
+                if refused:
+                    mark = event.start_mark
+                    return None, [Diagnostic(shown, mark.line + first_line, mark.column + 1, "E103",
+                                             f"YAML {refused} are not allowed in entries")]
+        return yaml.compose(source, Loader=SafeLoader), []
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, col = (mark.line + first_line, mark.column + 1) if mark else (first_line, 1)
+        return None, [Diagnostic(shown, line, col, "E101",
+                                 f"invalid YAML: {error.problem or error.context}")]
+    except yaml.YAMLError as error:
+        return None, [Diagnostic(shown, first_line, 1, "E101", f"invalid YAML: {error}")]
+
+
+def _refused_feature(event: yaml.Event) -> str | None:
+    if isinstance(event, yaml.AliasEvent):
+        return "aliases"
+    if getattr(event, "anchor", None):
+        return "anchors"
+    tag = getattr(event, "tag", None)
+    implicit = getattr(event, "implicit", True)
+    explicit = not (all(implicit) if isinstance(implicit, tuple) else implicit)
+    if tag and tag != "!" and explicit:
+        return "tags"
+    return None
+
+
+def scalar_value(node: yaml.ScalarNode) -> str | int | float | bool | None:
+    """The value of a scalar, with timestamps kept as text so dates are checked by us."""
+    if node.tag == BOOL:
+        return node.value.lower() in {"true", "yes", "on"}
+    if node.tag == NULL:
+        return None
+    if node.tag == INT:
+        try:
+            return int(node.value.replace("_", ""), 0)
+        except ValueError:
+            return node.value
+    if node.tag == FLOAT:
+        try:
+            return float(node.value.replace("_", ""))
+        except ValueError:
+            return node.value
+    return node.value
+
+
+def text_position(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _byte_position(data: bytes, index: int) -> tuple[int, int]:
+    line = data.count(b"\n", 0, index) + 1
+    return line, index - (data.rfind(b"\n", 0, index) + 1) + 1

@@ -1,0 +1,95 @@
+"""Render each entry's Markdown to sanitized HTML, once; every page and feed reuses it.
+
+Two lines of defence: the rules refuse raw HTML and unsafe links, and whatever gets
+past them is removed here by nh3 (a maintained sanitizer) before any output sees it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+
+import jinja2
+import markdown
+import nh3
+
+from generator.model import Entry
+
+ALLOWED_TAGS = frozenset({
+    "a", "abbr", "b", "blockquote", "br", "cite", "code", "del", "em", "h2", "h3", "hr",
+    "i", "img", "li", "ol", "p", "pre", "s", "strong", "sub", "sup", "ul",
+})
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"},
+                      "abbr": {"title"}, "ol": {"start"}}
+ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
+
+_templates = jinja2.Environment(
+    loader=jinja2.PackageLoader("generator", "templates"),
+    autoescape=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
+
+
+def template(name: str) -> jinja2.Template:
+    return _templates.get_template(name)
+
+
+def sanitize(html: str) -> str:
+    return nh3.clean(
+        html,
+        tags=set(ALLOWED_TAGS),
+        attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
+        url_schemes=set(ALLOWED_SCHEMES),
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+@dataclass(frozen=True)
+class RenderedEntry:
+    """An entry with its HTML. All HTML here is sanitized."""
+
+    entry: Entry
+    summary_html: str  # inline HTML of the lede (no enclosing <p>)
+    whats_new_html: str
+    context_html: str
+    why_it_matters_html: str
+
+    @cached_property
+    def body_html(self) -> str:
+        """The article body shared by the entry page and feed items: the three
+        sections and the sources."""
+        return template("entry_body.html").render(rendered=self, entry=self.entry)
+
+
+class Renderer:
+    """Markdown -> sanitized HTML with one reusable Markdown instance."""
+
+    def __init__(self) -> None:
+        self._markdown = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+
+    def html(self, text: str) -> str:
+        self._markdown.reset()
+        return sanitize(self._markdown.convert(text))
+
+    def inline_html(self, text: str) -> str:
+        html = self.html(text).strip()
+        if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+            html = html[3:-4]
+        return html
+
+    def render(self, entry: Entry) -> RenderedEntry:
+        return RenderedEntry(
+            entry=entry,
+            summary_html=self.inline_html(entry.summary),
+            whats_new_html=self.html(entry.whats_new),
+            context_html=self.html(entry.context),
+            why_it_matters_html=self.html(entry.why_it_matters),
+        )
+
+    def render_all(self, entries: Iterable[Entry]) -> dict[str, RenderedEntry]:
+        """Rendered entries keyed by slug."""
+        return {entry.slug: self.render(entry) for entry in entries}

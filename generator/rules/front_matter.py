@@ -1,0 +1,208 @@
+"""Rules for the YAML front matter of one entry."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+
+import yaml
+
+from generator.diagnostics import Diagnostic
+from generator.markup import PLACEHOLDER
+from generator.reader import STR, TIMESTAMP, scalar_value
+from generator.rules.context import EntryCheck
+from generator.rules.inline import check_inline
+from generator.values import is_slug, parse_date
+
+REQUIRED = ("title", "date", "tags", "summary", "sources")
+OPTIONAL = ("updated", "draft", "id", "aliases")
+KNOWN = REQUIRED + OPTIONAL
+SOURCE_KEYS = ("publisher", "url", "title", "quote")
+MAX_TAGS = 8
+
+_TITLE_MARKUP = re.compile(r"<[A-Za-z/!?]|`|\*\*|__|\]\(|!\[|^#|&[A-Za-z]+;|&#\d+;")
+_URL = re.compile(r"https?://[^\s/?#]+\.?[^\s]*", re.IGNORECASE)
+
+
+def did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str | None:
+    close = difflib.get_close_matches(word.lower(), choices, n=3, cutoff=0.6)
+    return "did you mean " + " or ".join(f"'{c}'" for c in close) + "?" if close else None
+
+
+def mapping_fields(doc_at, node: yaml.MappingNode, known: tuple[str, ...],
+                   where: str) -> tuple[dict[str, tuple[yaml.Node, yaml.Node]], list[Diagnostic]]:
+    """Keys of a mapping node, reporting duplicates (E107) and unknown keys (E104)."""
+    fields: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+    problems: list[Diagnostic] = []
+    for key, value in node.value:
+        name = key.value if isinstance(key, yaml.ScalarNode) else None
+        if name is None or name not in known:
+            shown = name if name is not None else "(complex key)"
+            problems.append(doc_at(key, "E104", f"unknown key '{shown}' in {where}",
+                                   did_you_mean(str(shown), list(known))
+                                   or "allowed keys: " + ", ".join(known)))
+        elif name in fields:
+            problems.append(doc_at(key, "E107", f"key '{name}' appears twice in {where}"))
+        else:
+            fields[name] = (key, value)
+    return fields, problems
+
+
+def _text(check: EntryCheck, name: str) -> tuple[yaml.Node, str] | None:
+    """A field that must be a text scalar; None when absent or of the wrong type."""
+    if name not in check.fields:
+        return None
+    _, node = check.fields[name]
+    if isinstance(node, yaml.ScalarNode) and node.tag in (STR, TIMESTAMP):
+        return node, node.value
+    return None
+
+
+def check_required(check: EntryCheck) -> Iterator[Diagnostic]:
+    first = check.doc.front
+    for name in REQUIRED:
+        if name not in check.fields:
+            yield check.at(first, "E105", f"required field '{name}' is missing")
+
+
+def check_types(check: EntryCheck) -> Iterator[Diagnostic]:
+    expected = {"title": "text", "summary": "text", "date": "date", "updated": "date",
+                "id": "text", "tags": "list", "sources": "list", "aliases": "list",
+                "draft": "true or false"}
+    for name, (_, node) in check.fields.items():
+        kind = expected[name]
+        ok = {
+            "text": isinstance(node, yaml.ScalarNode) and node.tag == STR,
+            "date": isinstance(node, yaml.ScalarNode) and node.tag in (STR, TIMESTAMP),
+            "list": isinstance(node, yaml.SequenceNode),
+            "true or false": isinstance(node, yaml.ScalarNode)
+            and isinstance(scalar_value(node), bool),
+        }[kind]
+        if not ok:
+            yield check.at(node, "E106", f"'{name}' must be {_article(kind)}{kind}")
+
+
+def _article(kind: str) -> str:
+    return {"text": "", "date": "a ", "list": "a ", "true or false": ""}[kind]
+
+
+def check_title(check: EntryCheck) -> Iterator[Diagnostic]:
+    found = _text(check, "title")
+    if found is None:
+        return
+    node, title = found
+    if "\n" in title.strip() or not 10 <= len(title.strip()) <= 200:
+        yield check.at(node, "E110", f"title must be one line of 10 to 200 characters "
+                                     f"(it has {len(title.strip())})")
+    if _TITLE_MARKUP.search(title):
+        yield check.at(node, "E111", "title must be plain text without HTML or Markdown")
+    if PLACEHOLDER.search(title):
+        yield check.at(node, "E214", "title still contains placeholder text")
+
+
+def check_dates(check: EntryCheck) -> Iterator[Diagnostic]:
+    parsed = {}
+    for name in ("date", "updated"):
+        found = _text(check, name)
+        if found is None:
+            continue
+        node, value = found
+        try:
+            parsed[name] = parse_date(value, check.settings.tz)
+        except ValueError as error:
+            yield check.at(node, "E120", f"'{name}' is not a valid date: {error}")
+    if "date" in parsed and check.name_date:
+        local = parsed["date"].astimezone(check.settings.tz).date().isoformat()
+        if local != check.name_date:
+            node = check.fields["date"][1]
+            yield check.at(node, "E121", f"date {local} does not match the file name's "
+                                         f"date {check.name_date}")
+    if "date" in parsed and "updated" in parsed and parsed["updated"] < parsed["date"]:
+        yield check.at(check.fields["updated"][1], "E122",
+                       "'updated' is earlier than 'date'")
+
+
+def check_tags(check: EntryCheck) -> Iterator[Diagnostic]:
+    if "tags" not in check.fields:
+        return
+    node = check.fields["tags"][1]
+    if not isinstance(node, yaml.SequenceNode):
+        return
+    if not 1 <= len(node.value) <= MAX_TAGS:
+        yield check.at(node, "E130", f"give 1 to {MAX_TAGS} tags (found {len(node.value)})")
+    seen: set[str] = set()
+    known = sorted(check.vocabulary)
+    for item in node.value:
+        if not isinstance(item, yaml.ScalarNode) or item.tag != STR:
+            yield check.at(item, "E106", "each tag must be a tag slug")
+            continue
+        tag = item.value
+        if tag in seen:
+            yield check.at(item, "E132", f"tag '{tag}' is listed twice")
+        seen.add(tag)
+        if tag not in check.vocabulary:
+            by_name = [s for s, t in check.vocabulary.items() if t.name.lower() == tag.lower()]
+            hint = (f"did you mean '{by_name[0]}'?" if by_name else did_you_mean(tag, known))
+            yield check.at(item, "E131", f"unknown tag '{tag}'",
+                           hint or "see entries/tags.yml for the tag vocabulary")
+
+
+def check_summary(check: EntryCheck) -> Iterator[Diagnostic]:
+    found = _text(check, "summary")
+    if found is None:
+        return
+    node, summary = found
+    if not summary.strip() or re.search(r"\n[ \t]*\n", summary.strip()):
+        yield check.at(node, "E140", "summary must be one non-empty paragraph")
+    line, col = node.start_mark.line + check.doc.front_line, node.start_mark.column + 1
+    yield from check_inline(check, [(line, summary)], base_col=col)
+
+
+def check_sources(check: EntryCheck) -> Iterator[Diagnostic]:
+    if "sources" not in check.fields:
+        return
+    node = check.fields["sources"][1]
+    if not isinstance(node, yaml.SequenceNode):
+        return
+    if not node.value:
+        yield check.at(node, "E150", "list at least one source")
+    for item in node.value:
+        if not isinstance(item, yaml.MappingNode):
+            yield check.at(item, "E106", "each source must be a mapping with publisher and url")
+            continue
+        fields, problems = mapping_fields(check.at, item, SOURCE_KEYS, "a source")
+        yield from problems
+        for name in ("publisher", "url"):
+            if name not in fields:
+                yield check.at(item, "E151", f"source is missing '{name}'")
+        for name, (_, value) in fields.items():
+            if not (isinstance(value, yaml.ScalarNode) and value.tag == STR
+                    and value.value.strip()):
+                yield check.at(value, "E106", f"source '{name}' must be non-empty text")
+            elif "\n" in value.value.strip() and name != "quote":
+                yield check.at(value, "E106", f"source '{name}' must be one line")
+        url = fields.get("url")
+        if (url and isinstance(url[1], yaml.ScalarNode) and url[1].tag == STR
+                and not _URL.fullmatch(url[1].value.strip())):
+            yield check.at(url[1], "E152", f"'{url[1].value}' is not an absolute http(s) URL")
+        if "quote" not in fields:
+            yield check.at(item, "W100", "source has no quote")
+
+
+def check_identity(check: EntryCheck) -> Iterator[Diagnostic]:
+    found = _text(check, "id")
+    if found and not is_slug(found[1]):
+        yield check.at(found[0], "E160", f"id '{found[1]}' is not a slug")
+    if "aliases" in check.fields:
+        node = check.fields["aliases"][1]
+        for item in node.value if isinstance(node, yaml.SequenceNode) else ():
+            value = item.value if isinstance(item, yaml.ScalarNode) else None
+            if not is_slug(value):
+                yield check.at(item, "E160", f"alias '{value}' is not a slug")
+            elif value == check.name_slug:
+                yield check.at(item, "E160", f"alias '{value}' is the entry's own slug")
+
+
+RULES = (check_required, check_types, check_title, check_dates, check_tags, check_summary,
+         check_sources, check_identity)

@@ -1,0 +1,86 @@
+"""Rules for the tag vocabulary file, ``entries/tags.yml``."""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+
+import yaml
+
+from generator.diagnostics import Diagnostic
+from generator.model import Entry, Tag
+from generator.reader import STR, compose, read_text
+from generator.values import is_slug
+
+TAG_KEYS = ("name", "description")
+
+
+def load_vocabulary(path, shown: str) -> tuple[dict[str, Tag], list[Diagnostic]]:
+    """Read and check the vocabulary; tags with problems are left out."""
+    text, problems = read_text(path, shown)
+    if text is None:
+        return {}, problems
+    node, problems = compose(text, shown, first_line=1)
+    if problems:
+        return {}, problems
+    if not isinstance(node, yaml.MappingNode):
+        return {}, [Diagnostic(shown, 1, 1, "E400",
+                               "the vocabulary must map tag slugs to name and description")]
+    tags: dict[str, Tag] = {}
+    for key, value in node.value:
+        tag, tag_problems = _tag(shown, key, value)
+        problems.extend(tag_problems)
+        if tag is not None:
+            if tag.slug in tags:
+                problems.append(_at(shown, key, "E400", f"tag '{tag.slug}' is defined twice"))
+            tags[tag.slug] = tag
+    return tags, problems
+
+
+def _at(shown: str, node: yaml.Node, code: str, message: str) -> Diagnostic:
+    return Diagnostic(shown, node.start_mark.line + 1, node.start_mark.column + 1, code, message)
+
+
+def _tag(shown: str, key: yaml.Node, value: yaml.Node) -> tuple[Tag | None, list[Diagnostic]]:
+    slug = key.value if isinstance(key, yaml.ScalarNode) else None
+    if not is_slug(slug):
+        return None, [_at(shown, key, "E401", f"tag slug '{slug}' is not a slug")]
+    if not isinstance(value, yaml.MappingNode):
+        return None, [_at(shown, value, "E400", f"tag '{slug}' needs 'name' and 'description'")]
+    fields = {}
+    problems = []
+    for k, v in value.value:
+        name = getattr(k, "value", None)
+        if name not in TAG_KEYS:
+            problems.append(_at(shown, k, "E400", f"unknown key '{name}' in tag '{slug}'"))
+        elif not (isinstance(v, yaml.ScalarNode) and v.tag == STR and v.value.strip()):
+            problems.append(_at(shown, v, "E400", f"'{name}' of tag '{slug}' must be text"))
+        else:
+            fields[name] = v.value.strip()
+    missing = [k for k in TAG_KEYS if k not in fields]
+    if missing:
+        problems.append(_at(shown, key, "E400", f"tag '{slug}' is missing {', '.join(missing)}"))
+        return None, problems
+    return Tag(slug, fields["name"], fields["description"]), problems
+
+
+def tag_usage(entries: Sequence[Entry]) -> Counter[str]:
+    return Counter(tag for entry in entries for tag in entry.tags)
+
+
+def check_vocabulary_use(tags: Mapping[str, Tag], entries: Sequence[Entry],
+                         shown: str) -> Iterator[Diagnostic]:
+    """Unused tags (W400) and near-duplicate tags (W401)."""
+    usage = tag_usage(entries)
+    slugs = sorted(tags)
+    for slug in slugs:
+        if not usage[slug]:
+            yield Diagnostic(shown, 1, 1, "W400", f"tag '{slug}' is not used by any entry")
+    for i, first in enumerate(slugs):
+        for second in slugs[i + 1:]:
+            a, b = first.replace("-", ""), second.replace("-", "")
+            if a == b or a.rstrip("s") == b.rstrip("s") or \
+                    difflib.SequenceMatcher(None, a, b).ratio() > 0.9:
+                yield Diagnostic(shown, 1, 1, "W401",
+                                 f"tags '{first}' and '{second}' look like near-duplicates")

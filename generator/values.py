@@ -1,0 +1,37 @@
+"""Parsing of field values, shared by the rules that check them and the model builder."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, tzinfo
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+ENTRY_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})-(.+)\.md")
+_DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def is_slug(value: object) -> bool:
+    return isinstance(value, str) and SLUG.fullmatch(value) is not None
+
+
+def parse_date(value: str, tz: tzinfo) -> datetime:
+    """Parse ``YYYY-MM-DD`` or an ISO 8601 date-time; naive times are in ``tz``.
+
+    Raises ValueError for text that is not a date or a date that does not exist.
+    """
+    text = value.strip()
+    if _DATE_ONLY.fullmatch(text):
+        return datetime.combine(date.fromisoformat(text), time(0), tzinfo=tz)
+    if not re.match(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}", text):
+        raise ValueError(f"'{text}' is not YYYY-MM-DD or an ISO 8601 date-time")
+    parsed = datetime.fromisoformat(text.replace("z", "Z"))
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=tz)
+
+
+def slugify(text: str) -> str:
+    """A URL slug from free text: lowercase ASCII words joined by single hyphens."""
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower().replace("'", ""))
+    return "-".join(words)
