@@ -1,0 +1,148 @@
+"""Every error code: a file that triggers it, and a message that locates it.
+
+Each case plants one defect in a valid entry and names the line (and where it
+matters the column) the report must point at.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from generator.diagnostics import CODES
+from tests.support import VALID_ENTRY, digest, write_project
+
+NAME = "2026/2026-06-02-valid-entry.md"
+
+
+def replace(old: str, new: str, text: str = VALID_ENTRY) -> str:
+    assert old in text, old
+    return text.replace(old, new, 1)
+
+
+@dataclass(frozen=True)
+class Case:
+    code: str
+    files: dict[str, str | bytes]
+    path: str
+    line: int
+    col: int | None = None
+    tags: str | None = None
+    hint: str | None = None
+
+
+CONTEXT = "Labs have been racing to ship models."
+
+CASES = [
+    Case("E001", {NAME: VALID_ENTRY + "\n" + "x" * 300_000 + "\n"}, NAME, 1),
+    Case("E002", {NAME: VALID_ENTRY.replace(CONTEXT, "Labs \udcff").encode("utf-8", "surrogateescape")},
+         NAME, 20, 6),
+    Case("E003", {NAME: replace(CONTEXT, "Labs \x07bell")}, NAME, 20, 6),
+    Case("E010", {"2026/2026-06-02-Bad_Slug.md": VALID_ENTRY}, "entries/2026/2026-06-02-Bad_Slug.md", 1),
+    Case("E100", {NAME: VALID_ENTRY.removeprefix("---\n")}, NAME, 1),
+    Case("E101", {NAME: replace("title: A valid", "title: [A valid")}, NAME, 3),
+    Case("E102", {NAME: "---\n- a list\n---\n\n## What's new\n"}, NAME, 2),
+    Case("E103", {NAME: replace("tags: [ai, healthcare]", "tags: &t [ai, healthcare]")}, NAME, 4, 7),
+    Case("E103", {NAME: replace("title: A valid", "title: !!python/object/apply:os.system A valid")},
+         NAME, 2),
+    Case("E104", {NAME: replace("date:", "titel: oops\ndate:")}, NAME, 3, 1, hint="'title'"),
+    Case("E105", {NAME: replace("summary: A lab released a model on 2026-06-02, and hospitals will use it.\n",
+                                "")}, NAME, 2),
+    Case("E106", {NAME: replace("date:", "draft: maybe\ndate:")}, NAME, 3, 8),
+    Case("E107", {NAME: replace("date:", "title: Another title for the entry\ndate:")}, NAME, 3),
+    Case("E110", {NAME: replace("A valid entry about a model launch", "Too short")}, NAME, 2, 8),
+    Case("E111", {NAME: replace("A valid entry about", "A **valid** entry about")}, NAME, 2),
+    Case("E120", {NAME: replace("date: 2026-06-02", "date: 2026-06-31")}, NAME, 3, 7),
+    Case("E121", {NAME: replace("date: 2026-06-02", "date: 2026-06-03")}, NAME, 3),
+    Case("E122", {NAME: replace("date: 2026-06-02", "date: 2026-06-02\nupdated: 2026-06-01")}, NAME, 4),
+    Case("E130", {NAME: replace("tags: [ai, healthcare]", "tags: []")}, NAME, 4),
+    Case("E131", {NAME: replace("tags: [ai, healthcare]", "tags: [ai, helthcare]")}, NAME, 4, 12,
+         hint="'healthcare'"),
+    Case("E132", {NAME: replace("tags: [ai, healthcare]", "tags: [ai, ai]")}, NAME, 4, 12),
+    Case("E140", {NAME: replace("summary: A lab released a model on 2026-06-02, and hospitals will use it.",
+                                "summary: ''")}, NAME, 5),
+    Case("E150", {NAME: VALID_ENTRY.split("sources:")[0] + "sources: []\n---\n"
+                  + VALID_ENTRY.split("---\n", 2)[2]}, NAME, 6),
+    Case("E151", {NAME: replace("    url: https://news.example.com/2026/06/02/model/\n", "")}, NAME, 7),
+    Case("E152", {NAME: replace("url: https://news.example.com", "url: ftp://news.example.com")}, NAME, 8),
+    Case("E160", {NAME: replace("date:", "id: Not A Slug\ndate:")}, NAME, 3),
+    Case("E200", {NAME: replace("## Context\n\nLabs have been racing to ship models.\n\n", "")}, NAME, 18),
+    Case("E201", {NAME: replace("- The model is out.\n", "The model is out.\n")}, NAME, 15),
+    Case("E202", {NAME: VALID_ENTRY + "\n## Context\n\nMore context.\n"}, NAME, 26),
+    Case("E203", {NAME: replace("## Context\n\nLabs have been racing to ship models.\n\n", "")
+                  + "\n## Context\n\nLate context.\n"}, NAME, 22),
+    Case("E204", {NAME: replace(CONTEXT, CONTEXT + "\n\n### A sub-heading")}, NAME, 22),
+    Case("E210", {NAME: replace(CONTEXT, "Labs <script>alert(1)</script> race.")}, NAME, 20, 6),
+    Case("E211", {NAME: replace(CONTEXT, "Labs [race](javascript:alert(1)).")}, NAME, 20, 13),
+    Case("E212", {NAME: replace(CONTEXT, "Labs ![](https://img.example.com/a.png).")}, NAME, 20),
+    Case("E213", {NAME: replace(CONTEXT, "Labs race.\n{: .warning }")}, NAME, 21),
+    Case("E214", {NAME: replace(CONTEXT, "TODO: write the context.")}, NAME, 20, 1),
+    Case("E300", {NAME: VALID_ENTRY,
+                  "2026/2026-06-03-valid-entry.md": replace("date: 2026-06-02", "date: 2026-06-03")},
+         "entries/2026/2026-06-03-valid-entry.md", 1, hint=None),
+    Case("E301", {NAME: VALID_ENTRY,
+                  "2026/2026-06-02-other-entry.md": replace("date:", "aliases: [valid-entry]\ndate:")},
+         "entries/2026/2026-06-02-other-entry.md", 1),
+    Case("E302", {NAME: replace("date:", "id: shared-id\ndate:"),
+                  "2026/2026-06-02-other-entry.md": replace("date:", "id: shared-id\ndate:")},
+         "entries/2026/2026-06-02-valid-entry.md", 1),
+    Case("E400", {NAME: VALID_ENTRY}, "entries/tags.yml", 4,
+         tags="ai:\n  name: AI\n  description: x\nhealthcare: just a string\n"),
+    Case("E401", {NAME: VALID_ENTRY}, "entries/tags.yml", 4,
+         tags="ai:\n  name: AI\n  description: x\nBad Tag:\n  name: B\n  description: y\n"
+              "healthcare:\n  name: H\n  description: z\n"),
+    Case("W100", {NAME: replace("    quote: The lab released the model today.\n", "")}, NAME, 7),
+]
+
+
+def _id(case: Case) -> str:
+    return case.code
+
+
+@pytest.mark.parametrize("case", CASES, ids=_id)
+def test_code_is_reported_at_its_location(tmp_path: Path, case: Case) -> None:
+    kwargs = {"tags": case.tags} if case.tags else {}
+    write_project(tmp_path, case.files, **kwargs)
+    result = digest("check", "--format", "json", cwd=tmp_path)
+    found = json.loads(result.stdout)
+    matching = [d for d in found if d["code"] == case.code]
+    assert matching, f"{case.code} not reported; got {found}"
+    path = case.path if case.path.startswith("entries/") else f"entries/{case.path}"
+    first = matching[0]
+    assert (first["path"], first["line"]) == (path, case.line), first
+    if case.col is not None:
+        assert first["col"] == case.col, first
+    if case.hint:
+        assert case.hint in (first["hint"] or ""), first
+    expected_status = 0 if case.code.startswith("W") else 1
+    assert result.returncode == expected_status
+
+
+def test_every_code_has_a_case() -> None:
+    covered = {case.code for case in CASES} | {"E004", "W400", "W401"}  # tested below / in vocabulary tests
+    assert covered == set(CODES)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_symlink_leaving_the_repository_is_refused(tmp_path: Path) -> None:
+    project = write_project(tmp_path / "project")
+    outside = tmp_path / "secret.md"
+    outside.write_text(VALID_ENTRY, encoding="utf-8")
+    (project / "entries" / "2026-06-02-valid-entry.md").symlink_to(outside)
+    result = digest("check", cwd=project)
+    assert result.returncode == 1
+    assert "entries/2026-06-02-valid-entry.md:1:1: error[E004]:" in result.stdout
+
+
+def test_text_format_is_path_line_col_code_message(tmp_path: Path) -> None:
+    write_project(tmp_path, {NAME: replace("tags: [ai, healthcare]", "tags: [ai, helthcare]")})
+    result = digest("check", cwd=tmp_path)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"entries/{NAME}:4:12: error[E131]: unknown tag 'helthcare'"
+    assert lines[1].strip() == "hint: did you mean 'healthcare'?"
+    assert "1 error" in result.stderr
