@@ -1,0 +1,1 @@
+"""Benchmarks: synthetic corpus, baselines and the timing harness (see run.py)."""
