@@ -1,23 +1,53 @@
 """Feeds: RSS 2.0, Atom 1.0, JSON Feed 1.1 and OPML, behind one entry model.
 
-The site build calls :func:`feed_files` and writes each returned file as is.
+The site build calls :func:`feed_files` and writes each returned file as is; page
+templates call :func:`alternate_links` for their ``<link rel="alternate">`` tags.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
+from generator.feeds import atom, jsonfeed, links, opml, rss
+from generator.feeds.links import FeedLink, alternate_links
+from generator.feeds.model import FeedError, build_feed, feed_item, parse_source_date_epoch, select
 from generator.model import Tag
 from generator.render import RenderedEntry
 from generator.settings import Settings
 
+__all__ = ["FeedError", "FeedLink", "alternate_links", "feed_files"]
+
 
 def feed_files(entries: Sequence[RenderedEntry], tags: Mapping[str, Tag], settings: Settings,
-               now: datetime | None = None) -> dict[str, bytes]:
+               now: datetime | None = None, *,
+               source_date_epoch: str | None = None) -> dict[str, bytes]:
     """Site-relative path -> file content for every feed of the site.
 
-    ``entries`` are the published entries, newest first. Filled in by the feeds work
-    (issue 4); until then the site has no feed files.
+    ``entries`` are the published entries, newest first; drafts and entries dated after
+    ``now`` are left out even if passed. ``source_date_epoch`` defaults to the
+    ``SOURCE_DATE_EPOCH`` environment variable. Raises :class:`FeedError` (a ValueError)
+    when the settings cannot make correct feeds, e.g. without ``site_url``.
     """
-    return {}
+    if source_date_epoch is None:
+        source_date_epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    epoch = parse_source_date_epoch(source_date_epoch)
+    # Every item once; the site feed and the tag feeds share them.
+    items = [feed_item(rendered, tags, settings) for rendered in select(entries, now)]
+    site = build_feed(items, settings, source_date_epoch=epoch, now=now)
+    files = {
+        links.RSS_PATH: rss.serialize(site),
+        links.ATOM_PATH: atom.serialize(site),
+        links.JSON_PATH: jsonfeed.serialize(site),
+    }
+    used = {category.slug for item in items for category in item.categories}
+    tag_feeds = []
+    for slug in sorted(used):
+        tag = tags.get(slug) or Tag(slug, slug, "")
+        feed = build_feed(items, settings, tag=tag, source_date_epoch=epoch, now=now)
+        tag_feeds.append(feed)
+        files[links.tag_rss_path(slug)] = rss.serialize(feed)
+        files[links.tag_atom_path(slug)] = atom.serialize(feed)
+    files[links.OPML_PATH] = opml.serialize(site, tag_feeds)
+    return files

@@ -1,0 +1,305 @@
+"""The one feed model every format serializes: built once from rendered entries + settings.
+
+Everything format-independent is decided here (which entries, absolute URLs, ids, dates,
+XML-safe text), so RSS, Atom and JSON Feed can only differ in syntax.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, tzinfo
+from email.utils import format_datetime
+from html import escape
+from html.parser import HTMLParser
+from urllib.parse import urljoin, urlsplit
+
+from generator.feeds import links
+from generator.model import Entry, Tag
+from generator.render import RenderedEntry
+from generator.settings import Settings
+
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+# Characters XML 1.0 forbids (https://www.w3.org/TR/xml/#charsets), lone surrogates
+# included: a single one makes a feed unparseable, so they never reach any format.
+_XML_INVALID = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# RFC 4151: the date of a tag URI is YYYY, YYYY-MM or YYYY-MM-DD.
+_TAG_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+_TAG_AUTHORITY = re.compile(r"(?:[^@\s,:/]+@)?[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?")
+# Attributes of the sanitizer's allowed tags (generator.render) that hold URLs.
+_URL_ATTRIBUTES = frozenset({"href", "src"})
+
+
+class FeedError(ValueError):
+    """The settings cannot produce correct feeds; the site build reports it as a failure."""
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    slug: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class FeedItem:
+    """One entry as every feed format sees it. Dates are UTC, whole seconds."""
+
+    id: str  # tag: URI from the entry's identity only
+    url: str  # absolute permalink
+    title: str  # plain text
+    published: datetime
+    updated: datetime | None  # only when the entry sets ``updated``
+    categories: tuple[Category, ...]
+    summary_html: str  # the lede
+    summary_text: str  # the lede without markup, for JSON Feed's plain-text ``summary``
+    content_html: str  # the page's sanitized body, links made absolute
+
+    @property
+    def modified(self) -> datetime:
+        return self.updated or self.published
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    """One feed (the site's, or one tag's) in every format it is published in."""
+
+    id: str
+    title: str
+    description: str
+    home_url: str  # the HTML page the feed mirrors
+    language: str
+    author: str
+    author_url: str
+    updated: datetime  # deterministic: SOURCE_DATE_EPOCH, else the newest item's modified time
+    rss_url: str
+    atom_url: str
+    json_url: str | None  # tag feeds have no JSON Feed
+    items: tuple[FeedItem, ...]
+
+
+def xml_safe(text: str) -> str:
+    """Text every format can carry: XML-invalid characters dropped and newlines as
+    ``\\n``, since XML parsers turn ``\\r\\n`` into ``\\n`` and content must round-trip."""
+    return _XML_INVALID.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def site_base(settings: Settings) -> str:
+    """``site_url`` with a trailing slash; feeds need absolute links, so it is required."""
+    url = (settings.site_url or "").strip()
+    if not url:
+        raise FeedError("site_url is not set in mkdocs.yml: feeds need it to give every item an "
+                        "absolute link; add e.g. 'site_url: https://news.example.org/'")
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"} or not parts.netloc:
+        raise FeedError(f"site_url '{url}' is not an absolute http(s) URL; feeds need one")
+    return url if url.endswith("/") else url + "/"
+
+
+def tag_uri(settings: Settings, specific: str) -> str:
+    """``tag:AUTHORITY,DATE:SPECIFIC`` (RFC 4151): independent of scheme, host and content."""
+    if not _TAG_AUTHORITY.fullmatch(settings.id_authority or ""):
+        raise FeedError(f"id_authority '{settings.id_authority}' is not a domain name or "
+                        "email address (RFC 4151)")
+    if not _TAG_DATE.fullmatch(settings.id_date or ""):
+        raise FeedError(f"id_date '{settings.id_date}' is not YYYY, YYYY-MM or YYYY-MM-DD (RFC 4151)")
+    return f"tag:{settings.id_authority},{settings.id_date}:{specific}"
+
+
+def entry_id(settings: Settings, entry: Entry) -> str:
+    return tag_uri(settings, entry.identity)
+
+
+def feed_id(settings: Settings, tag_slug: str | None) -> str:
+    # A '/' never occurs in an entry identity (a slug), so feed ids never equal an item id.
+    return tag_uri(settings, "feeds/site" if tag_slug is None else f"feeds/tags/{tag_slug}")
+
+
+def parse_source_date_epoch(value: str | None) -> datetime | None:
+    """The reproducible-builds timestamp (https://reproducible-builds.org/specs/source-date-epoch/)."""
+    if value is None or not value.strip():
+        return None
+    try:
+        return datetime.fromtimestamp(int(value.strip()), UTC)
+    except (ValueError, OverflowError, OSError) as error:
+        raise FeedError(f"SOURCE_DATE_EPOCH '{value}' is not a Unix timestamp in seconds") from error
+
+
+def _utc(moment: datetime, tz: tzinfo) -> datetime:
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=tz)
+    return aware.astimezone(UTC).replace(microsecond=0)
+
+
+class _Absolutizer(HTMLParser):
+    """Re-emits HTML as parsed, with relative ``href``/``src`` resolved against a base.
+
+    Tags without relative URLs are copied verbatim, so content stays the page's HTML.
+    """
+
+    def __init__(self, base: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.base = base
+        self.out: list[str] = []
+
+    def _tag(self, tag: str, attrs: list[tuple[str, str | None]], closing: str) -> None:
+        raw = self.get_starttag_text() or ""
+        resolved = [(k, urljoin(self.base, v) if k in _URL_ATTRIBUTES and v is not None else v)
+                    for k, v in attrs]
+        if resolved == attrs:
+            self.out.append(raw)
+            return
+        text = "".join(f" {k}" if v is None else f' {k}="{escape(v, quote=True)}"'
+                       for k, v in resolved)
+        self.out.append(f"<{tag}{text}{closing}>")
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._tag(tag, attrs, "")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._tag(tag, attrs, " /")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.out.append(f"</{tag}>")
+
+    def handle_data(self, data: str) -> None:
+        self.out.append(data)
+
+    def handle_entityref(self, name: str) -> None:
+        self.out.append(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self.out.append(f"&#{name};")
+
+    def handle_comment(self, data: str) -> None:
+        self.out.append(f"<!--{data}-->")
+
+    def handle_decl(self, decl: str) -> None:
+        self.out.append(f"<!{decl}>")
+
+    def unknown_decl(self, data: str) -> None:
+        self.out.append(f"<![{data}]>")
+
+    def handle_pi(self, data: str) -> None:
+        self.out.append(f"<?{data}>")
+
+
+def absolutize(html: str, base: str) -> str:
+    """``html`` with relative links and image sources resolved against ``base``."""
+    parser = _Absolutizer(base)
+    parser.feed(html)
+    parser.close()
+    return "".join(parser.out)
+
+
+class _TextOnly(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def html_text(html: str) -> str:
+    """The text of an HTML fragment, whitespace collapsed."""
+    parser = _TextOnly()
+    parser.feed(html)
+    parser.close()
+    return " ".join("".join(parser.parts).split())
+
+
+def feed_item(rendered: RenderedEntry, tags: Mapping[str, Tag], settings: Settings) -> FeedItem:
+    entry = rendered.entry
+    url = site_base(settings) + entry.url
+    summary_html = xml_safe(rendered.summary_html)
+    return FeedItem(
+        id=entry_id(settings, entry),
+        url=url,
+        title=xml_safe(entry.title),
+        published=_utc(entry.date, settings.tz),
+        updated=_utc(entry.updated, settings.tz) if entry.updated else None,
+        categories=tuple(Category(slug, xml_safe(_tag(tags, slug).name)) for slug in entry.tags),
+        summary_html=summary_html,
+        summary_text=html_text(summary_html),
+        content_html=xml_safe(absolutize(rendered.body_html, url)),
+    )
+
+
+def _tag(tags: Mapping[str, Tag], slug: str) -> Tag:
+    # The rules guarantee every tag is in the vocabulary; fall back to the slug regardless.
+    return tags.get(slug) or Tag(slug, slug, "")
+
+
+def select(entries: Sequence[RenderedEntry], now: datetime | None = None) -> list[RenderedEntry]:
+    """Published entries newest first, the same order as ``Corpus.published``.
+
+    Callers pass published entries already; drafts and (given ``now``) future entries are
+    dropped again so a caller's slip cannot leak them to subscribers, who cannot unsee them.
+    """
+    visible = [r for r in entries if not r.entry.draft and (now is None or r.entry.date <= now)]
+    seen: dict[str, str] = {}
+    for rendered in visible:
+        other = seen.setdefault(rendered.entry.identity, rendered.entry.path)
+        if other != rendered.entry.path:
+            raise FeedError(f"{rendered.entry.path} and {other} share the identity "
+                            f"'{rendered.entry.identity}': their feed items would be one")
+    return sorted(visible, key=lambda r: (r.entry.date, r.entry.slug), reverse=True)
+
+
+def build_date(items: Sequence[FeedItem], source_date_epoch: datetime | None,
+               now: datetime | None, settings: Settings) -> datetime:
+    """When the feed last changed: SOURCE_DATE_EPOCH when set, else the newest modification
+    among its items, else ``now``, else the Unix epoch; never the wall clock, so rebuilding
+    unchanged entries gives identical bytes."""
+    if source_date_epoch is not None:
+        return source_date_epoch
+    if items:
+        return max(item.modified for item in items)
+    return _utc(now, settings.tz) if now is not None else EPOCH
+
+
+def build_feed(items: Sequence[FeedItem], settings: Settings, *, tag: Tag | None = None,
+               source_date_epoch: datetime | None = None, now: datetime | None = None) -> Feed:
+    """The site's feed, or with ``tag`` that tag's feed, from all items newest first."""
+    if not isinstance(settings.feed_size, int) or settings.feed_size < 1:
+        raise FeedError(f"feed_size must be a whole number of at least 1, not {settings.feed_size!r}")
+    base = site_base(settings)
+    chosen = tuple(item for item in items
+                   if tag is None or any(c.slug == tag.slug for c in item.categories))
+    chosen = chosen[: settings.feed_size]
+    site_name = xml_safe(settings.site_name)
+    if tag is None:
+        title = links.site_feed_title(site_name)
+        description = xml_safe(settings.site_description) or site_name
+        home, rss, atom, json_path = "", links.RSS_PATH, links.ATOM_PATH, links.JSON_PATH
+    else:
+        name = xml_safe(tag.name)
+        title = links.tag_feed_title(site_name, name)
+        description = xml_safe(tag.description) or f"{site_name}: entries tagged {name}"
+        home, rss, atom, json_path = (links.tag_dir(tag.slug), links.tag_rss_path(tag.slug),
+                                      links.tag_atom_path(tag.slug), None)
+    return Feed(
+        id=feed_id(settings, tag.slug if tag else None),
+        title=title,
+        description=description,
+        home_url=base + home,
+        language=xml_safe(settings.language),
+        author=site_name,
+        author_url=base,
+        updated=build_date(chosen, source_date_epoch, now, settings),
+        rss_url=base + rss,
+        atom_url=base + atom,
+        json_url=base + json_path if json_path else None,
+        items=chosen,
+    )
+
+
+def rfc822(moment: datetime) -> str:
+    """RSS dates (RFC 822 with four-digit years, as RSS 2.0 asks), in GMT."""
+    return format_datetime(moment.astimezone(UTC), usegmt=True)
+
+
+def rfc3339(moment: datetime) -> str:
+    """Atom and JSON Feed dates, in UTC with a ``Z``."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
