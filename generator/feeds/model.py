@@ -52,7 +52,7 @@ class FeedItem:
     published: datetime
     updated: datetime | None  # only when the entry sets ``updated``
     categories: tuple[Category, ...]
-    summary_html: str  # the lede
+    summary_html: str  # the lede, links made absolute
     summary_text: str  # the lede without markup, for JSON Feed's plain-text ``summary``
     content_html: str  # the page's sanitized body, links made absolute
 
@@ -212,7 +212,7 @@ def html_text(html: str) -> str:
 def feed_item(rendered: RenderedEntry, tags: Mapping[str, Tag], settings: Settings) -> FeedItem:
     entry = rendered.entry
     url = site_base(settings) + entry.url
-    summary_html = xml_safe(rendered.summary_html)
+    summary_html = xml_safe(absolutize(rendered.summary_html, url))
     return FeedItem(
         id=entry_id(settings, entry),
         url=url,
