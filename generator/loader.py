@@ -69,17 +69,42 @@ def load(root: Path, settings: Settings, only: Iterable[Path] | None = None) -> 
         diagnostics.extend(problems)
         if entry is not None:
             entries.append(entry)
-    for rule in corpus.RULES:
-        diagnostics.extend(rule(entries))
     if only is not None:
-        wanted = {_shown(Path(p).resolve(), root) for p in only}
+        wanted = {_shown(_absolute(p), root) for p in only}
         diagnostics = [d for d in diagnostics if d.path in wanted]
+        diagnostics.extend(_cross_file(entries, wanted))
         files = len(wanted)
     else:
+        for rule in corpus.RULES:
+            diagnostics.extend(rule(entries))
         files = len(paths) + 1
     entries.sort(key=lambda e: (e.date, e.slug))
     return LoadResult(Corpus(tuple(entries), tags), tuple(sorted(diagnostics, key=sort_key)),
                       files)
+
+
+def _cross_file(entries: list[Entry], wanted: set[str]) -> list[Diagnostic]:
+    """Cross-file problems that ``wanted`` files take part in.
+
+    The rules report a collision on the entry they meet second, so the wanted entries go
+    last: a clash between a wanted and an unwanted file then lands on the wanted one. A
+    clash reported on another file still counts when its message names a wanted file
+    (e.g. an old entry's alias that a new entry's URL now collides with).
+    """
+    ordered = sorted(entries, key=lambda e: e.path in wanted)
+    found = []
+    for rule in corpus.RULES:
+        for diagnostic in rule(ordered):
+            if diagnostic.path in wanted or any(path in diagnostic.message for path in wanted):
+                found.append(diagnostic)
+    return found
+
+
+def _absolute(path: str | os.PathLike[str]) -> Path:
+    """An absolute path whose folders are resolved but whose file is not: a symlinked entry
+    keeps the name it is discovered under."""
+    path = Path(path).absolute()
+    return path.parent.resolve() / path.name
 
 
 def _shown(path: Path, root: Path) -> str:

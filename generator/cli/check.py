@@ -5,9 +5,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from generator.changed_files import GitError, changed_files
 from generator.cli.common import project
 from generator.diagnostics import summary, to_json
 from generator.loader import load
+from generator.markdown_report import markdown_report
+from generator.selection import select
+
+FORMATS = ("text", "github", "json", "markdown")
 
 
 def register(subparsers) -> None:
@@ -15,8 +20,18 @@ def register(subparsers) -> None:
         "check", help="check entries (default: all)",
         description="Check entries. Exit status: 0 valid, 1 errors found, 2 usage error.")
     parser.add_argument("paths", nargs="*", metavar="PATH",
-                        help="entry files to report on (cross-file rules still see all entries)")
-    parser.add_argument("--format", choices=("text", "github", "json"), default="text")
+                        help="entry files or folders to report on "
+                             "(cross-file rules still see all entries)")
+    parser.add_argument("--changed-since", metavar="REF",
+                        help="report only entries changed since the merge base with REF "
+                             "(committed, modified or untracked), plus cross-file problems "
+                             "they take part in")
+    parser.add_argument("--format", choices=FORMATS, default="text",
+                        help="text (default), github (Actions annotations), json, "
+                             "or markdown (a summary table)")
+    parser.add_argument("--summary", metavar="FILE", type=Path,
+                        help="also append the Markdown summary to FILE "
+                             "(e.g. \"$GITHUB_STEP_SUMMARY\")")
     parser.set_defaults(run=run)
 
 
@@ -24,18 +39,34 @@ def run(args) -> int:
     from generator.cli import UsageError
 
     root, settings = project(args)
-    only = None
-    if args.paths:
+    only: list[Path] | None = None
+    if args.paths or args.changed_since:
         missing = [p for p in args.paths if not Path(p).exists()]
         if missing:
             raise UsageError(f"no such file: {', '.join(missing)}")
-        only = [Path(p) for p in args.paths]
+        chosen = select([Path(p) for p in args.paths], root, settings)
+        for path in chosen.skipped:
+            print(f"note: {path} is not an entry file; not checked", file=sys.stderr)
+        if args.changed_since:
+            try:
+                changed = changed_files(root, args.changed_since)
+            except GitError as error:
+                raise UsageError(f"--changed-since: {error}") from error
+            # Other changed files (code, docs) are not this command's business: no note.
+            chosen = chosen.union(select(changed, root, settings))
+        only = chosen.files
     result = load(root, settings, only)
     diagnostics = list(result.diagnostics)
+    report = summary(diagnostics, result.files)
+    if args.summary:
+        with args.summary.open("a", encoding="utf-8") as handle:
+            handle.write(markdown_report(diagnostics, report, settings.site_url))
     if args.format == "json":
         print(to_json(diagnostics))
+    elif args.format == "markdown":
+        print(markdown_report(diagnostics, report, settings.site_url), end="")
     else:
         for diagnostic in diagnostics:
             print(diagnostic.format_github() if args.format == "github" else diagnostic.format())
-        print(summary(diagnostics, result.files), file=sys.stderr)
+        print(report, file=sys.stderr)
     return 0 if result.ok else 1

@@ -1,0 +1,47 @@
+"""Which files a ``digest check PATH...`` call reports on."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.loader import VOCABULARY, discover
+from generator.settings import Settings
+
+
+@dataclass
+class Selection:
+    files: list[Path] | None  # None: the whole corpus
+    skipped: list[str] = field(default_factory=list)  # given paths that are not entry files
+
+    def union(self, other: Selection) -> Selection:
+        if self.files is None or other.files is None:
+            return Selection(None, self.skipped + other.skipped)
+        return Selection(list(dict.fromkeys(self.files + other.files)), self.skipped + other.skipped)
+
+
+def select(paths: list[Path], root: Path, settings: Settings) -> Selection:
+    """The entry files (and the vocabulary) among ``paths``; folders stand for the entry
+    files below them. Other files are skipped, so pre-commit and ``--changed-since`` can
+    pass whatever changed."""
+    entries_dir = (root / settings.entries_dir).resolve()
+    vocabulary = entries_dir / VOCABULARY
+    known = {p.resolve() for p in discover(entries_dir)} if entries_dir.is_dir() else set()
+    chosen: dict[Path, None] = {}  # ordered set
+    skipped: list[str] = []
+    for given in paths:
+        path = Path(os.path.abspath(given)).resolve()
+        if path.is_dir():
+            if entries_dir.is_relative_to(path):
+                return Selection(None, skipped)
+            below = sorted(p for p in known | {vocabulary} if p.is_relative_to(path))
+            if path.is_relative_to(entries_dir):
+                chosen.update(dict.fromkeys(below))
+            else:
+                skipped.append(str(given))
+        elif path == vocabulary or path in known:
+            chosen[path] = None
+        else:
+            skipped.append(str(given))
+    return Selection(list(chosen), skipped)
