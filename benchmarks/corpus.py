@@ -9,6 +9,8 @@ what ``digest new``/the importers would write, and must pass ``digest check``.
 from __future__ import annotations
 
 import argparse
+import functools
+import itertools
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -51,11 +53,32 @@ class SynthEntry:
         return "\n\n".join([*parts, "## Sources", *quotes]) + "\n"
 
 
+LEXICON_SIZE = 30_000
+
+
+@functools.cache
+def lexicon() -> tuple[tuple[str, ...], list[float]]:
+    """Pseudo-words with Zipf cumulative weights: real text keeps meeting new words
+    (names, products, jargon), which is what makes search indexes grow."""
+    rng = random.Random(0)  # fixed: the same lexicon for every corpus seed
+    onsets, vowels, codas = "bcdfgklmnprstvz", "aeiou", ("", "n", "r", "s", "l", "x", "th")
+    found: dict[str, None] = {}
+    while len(found) < LEXICON_SIZE:
+        word = "".join(rng.choice(onsets) + rng.choice(vowels) + rng.choice(codas)
+                       for _ in range(rng.randint(2, 4)))
+        found[word.capitalize() if rng.random() < 0.5 else word] = None
+    return tuple(found), list(itertools.accumulate(zipf_weights(LEXICON_SIZE, 1.0)))
+
+
 class _Writer:
     """Sentence and paragraph maker over one seeded RNG."""
 
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
+        self.words, self.cum_weights = lexicon()
+
+    def rare(self) -> str:
+        return self.rng.choices(self.words, cum_weights=self.cum_weights)[0]
 
     def phrase(self) -> str:
         r = self.rng
@@ -68,6 +91,7 @@ class _Writer:
         for _ in range(r.randint(1, 3)):
             bits.append(f"{r.choice(words.FILLER)} {r.choice(words.ADJECTIVES)} "
                         f"{r.choice(words.NOUNS)} in {r.choice(words.PLACES)}")
+        bits.append(f"via the {self.rare()} {r.choice(words.NOUNS)} and {self.rare()}")
         if r.random() < tricky:
             bits.insert(r.randint(1, len(bits)), r.choice(words.TRICKY))
         return " ".join(bits) + "."
@@ -111,8 +135,8 @@ def generate(n: int, seed: int = 1) -> list[SynthEntry]:
         bullets = "\n".join(f"- {writer.sentence(0.3)}" for _ in range(rng.randint(4, 6)))
         sections = {
             SECTIONS[0]: bullets,
-            SECTIONS[1]: "\n\n".join(writer.paragraph((4, 6)) for _ in range(2)),
-            SECTIONS[2]: "\n\n".join(writer.paragraph((4, 6)) for _ in range(2)),
+            SECTIONS[1]: "\n\n".join(writer.paragraph((3, 5)) for _ in range(2)),
+            SECTIONS[2]: "\n\n".join(writer.paragraph((3, 5)) for _ in range(2)),
         }
         sources = tuple(
             {"publisher": rng.choice(words.PUBLISHERS),

@@ -1,0 +1,145 @@
+"""What a reader downloads to run one search query on a built site.
+
+Material's built-in search fetches its worker and the whole ``search/search_index.json``.
+Pagefind fetches its loader, metadata and WebAssembly, then only the index chunks that
+cover the query's words and the fragments of the results it shows (5 at first, as its UI
+does). Pagefind files are stored gzipped and served as they are; JSON and JS are counted
+raw and gzipped (what a server with compression sends).
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import struct
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SHOWN_RESULTS = 5  # Pagefind UI loads this many result fragments before "Load more"
+
+
+@dataclass
+class Download:
+    kind: str  # "pagefind", "material" or "none"
+    files: dict[str, int] = field(default_factory=dict)  # site path -> bytes on the wire
+
+    @property
+    def total(self) -> int:
+        return sum(self.files.values())
+
+
+def _wire(path: Path) -> int:
+    """Bytes sent for a file: gzipped size for text assets, as stored for Pagefind's."""
+    data = path.read_bytes()
+    if path.suffix in {".js", ".json", ".css"}:
+        return len(gzip.compress(data, 6))
+    return len(data)
+
+
+def query_download(site: Path, query: str) -> Download:
+    if (site / "pagefind" / "pagefind-entry.json").is_file():
+        return _pagefind(site, query.lower())
+    if (site / "search" / "search_index.json").is_file():
+        return _material(site)
+    return Download("none")
+
+
+def _material(site: Path) -> Download:
+    found = Download("material")
+    index = site / "search" / "search_index.json"
+    found.files[index.relative_to(site).as_posix()] = _wire(index)
+    for worker in sorted((site / "assets" / "javascripts" / "workers").glob("search*.js")):
+        found.files[worker.relative_to(site).as_posix()] = _wire(worker)
+    return found
+
+
+# --- Pagefind: its files are "pagefind_dcd" + CBOR, gzipped ---------------------------
+
+def _pf_load(path: Path) -> object:
+    data = gzip.decompress(path.read_bytes())
+    return _Cbor(data[len(b"pagefind_dcd"):]).item()
+
+
+class _Cbor:
+    """The subset of CBOR Pagefind writes: ints, strings, arrays, maps."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data, self.pos = data, 0
+
+    def _arg(self, info: int) -> int:
+        if info < 24:
+            return info
+        size = {24: 1, 25: 2, 26: 4, 27: 8}[info]
+        value = int.from_bytes(self.data[self.pos:self.pos + size], "big")
+        self.pos += size
+        return value
+
+    def item(self) -> object:
+        head = self.data[self.pos]
+        self.pos += 1
+        major, info = head >> 5, head & 31
+        if major == 7:
+            if info == 27:  # float64: not used by Pagefind's index, handled for safety
+                value = struct.unpack(">d", self.data[self.pos:self.pos + 8])[0]
+                self.pos += 8
+                return value
+            return {20: False, 21: True, 22: None}.get(info)
+        arg = self._arg(info)
+        if major == 0:
+            return arg
+        if major == 1:
+            return -1 - arg
+        if major in (2, 3):
+            raw = self.data[self.pos:self.pos + arg]
+            self.pos += arg
+            return raw.decode() if major == 3 else raw
+        if major == 4:
+            return [self.item() for _ in range(arg)]
+        if major == 5:
+            return {self.item(): self.item() for _ in range(arg)}
+        return self.item()  # major 6: a tag; its content follows
+
+
+def _pagefind(site: Path, query: str) -> Download:
+    base = site / "pagefind"
+    found = Download("pagefind")
+
+    def add(path: Path) -> None:
+        found.files[path.relative_to(site).as_posix()] = _wire(path)
+
+    add(base / "pagefind-entry.json")
+    for name in ("pagefind.js", "pagefind-worker.js"):
+        if (base / name).is_file():
+            add(base / name)
+    html = (site / "index.html").read_text(encoding="utf-8") if (site / "index.html").is_file() else ""
+    for ui in sorted(base.glob("pagefind*-ui.*")):  # the UI bundle only when the site uses it
+        if ui.name in html:
+            add(ui)
+    meta_path = next(base.glob("pagefind.*.pf_meta"))
+    language = meta_path.name.split(".")[1].split("_")[0]
+    wasm = base / f"wasm.{language}.pagefind"
+    add(wasm if wasm.is_file() else base / "wasm.unknown.pagefind")
+    add(meta_path)
+    meta = _pf_load(meta_path)
+    pages, chunks = meta[1], meta[2]
+    for chunk in (meta[3] if len(meta) > 3 else []):  # filters load with the first search
+        add(base / "filter" / f"{chunk[1]}.pf_filter")
+    hits: dict[int, int] = {}
+    for term in re.findall(r"\w+", query):
+        for low, high, chunk_hash in chunks:
+            if low <= term <= high or low.startswith(term):  # prefix search spans chunks
+                chunk_path = base / "index" / f"{chunk_hash}.pf_index"
+                add(chunk_path)
+                _count_hits(_pf_load(chunk_path), term, hits)
+    best = sorted(hits, key=lambda page: -hits[page])[:SHOWN_RESULTS]
+    for page in best:
+        add(base / "fragment" / f"{pages[page][0]}.pf_fragment")
+    return found
+
+
+def _count_hits(chunk: object, term: str, hits: dict[int, int]) -> None:
+    """Occurrences per page of words starting with ``term`` (Pagefind's prefix match)."""
+    for word in chunk[0]:
+        if word[0].startswith(term):
+            for page in word[1]:
+                hits[page[0]] = hits.get(page[0], 0) + len(page[1])

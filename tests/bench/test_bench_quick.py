@@ -1,0 +1,41 @@
+"""The benchmark harness runs end to end on a tiny corpus (no baselines, no timing asserted)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks.measure import parse_time_v
+
+ROOT = Path(__file__).resolve().parents[2]
+
+TIME_V = """\
+\tCommand being timed: "true"
+\tUser time (seconds): 1.25
+\tSystem time (seconds): 0.50
+\tElapsed (wall clock) time (h:mm:ss or m:ss): 1:02.50
+\tMaximum resident set size (kbytes): 204800
+\tExit status: 3
+"""
+
+
+def test_parse_time_v() -> None:
+    assert parse_time_v(TIME_V) == (62.5, 1.75, 200.0, 3)
+
+
+@pytest.mark.skipif(not Path("/usr/bin/time").exists(), reason="GNU time is not installed")
+def test_quick_run_writes_results(tmp_path: Path) -> None:
+    results = tmp_path / "RESULTS.md"
+    proc = subprocess.run([sys.executable, "benchmarks/run.py", "--quick", "--no-baselines",
+                           "--workdir", str(tmp_path / "work"), "--results", str(results),
+                           "--json", str(tmp_path / "results.json")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    text = results.read_text()
+    assert "| 50 | digest check | 1 |" in text
+    assert "ours (full site)" in text and "## Machine" in text
+    assert json.loads((tmp_path / "results.json").read_text())[0]["tool"] == "digest check"
