@@ -1,0 +1,370 @@
+"""Build every page of the site from the corpus, in one linear pass per listing.
+
+Each entry is rendered once (``Renderer.render_all``); the entry page, the home,
+tag and archive listings and the feeds all reuse that HTML. Listings come from
+indexes built in one pass (tag -> entries, year -> month -> entries), and
+previous/next links from positions in the newest-first list: no page scans the
+whole corpus, so the cost grows linearly with the number of entries.
+
+Page HTML comes from the Jinja templates in ``generator/templates`` (autoescape
+on); entry text reaches them as plain text, and only the sanitized HTML of
+``RenderedEntry`` is marked safe.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from types import MappingProxyType
+
+from markupsafe import escape
+
+from generator.feeds import alternate_links, feed_files
+from generator.model import Corpus, Entry, Tag
+from generator.render import RenderedEntry, Renderer, safe_url, template
+from generator.settings import Settings
+from generator.values import is_slug
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+# The headings of entry_body.html, for the page's table of contents.
+ENTRY_TOC = (("whats-new", "What\u2019s new"), ("context", "Context"),
+             ("why-it-matters", "Why it matters"), ("sources", "Sources"))
+
+_TAGS = re.compile(r"<[^>]*>")
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                 "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_JSON_UNSAFE = re.compile("[<>&\u2028\u2029]")
+
+
+class CompileError(ValueError):
+    """The corpus cannot be compiled into pages (a path that is not a slug, an unknown
+    tag, two pages at one URL). The validator prevents all of these for real entries."""
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledPage:
+    """One page of the site, engine-independent.
+
+    ``title`` and ``description`` are plain text; ``meta`` is the rest of the
+    page's front matter (read-only): ``digest`` holds what the theme's
+    ``main.html`` puts in ``<head>`` (kind, feeds, Open Graph, JSON-LD, toc,
+    updated date) and listings carry ``search: {exclude: true}``.
+    """
+
+    src: str  # site-relative source path, e.g. "2026/06/02/slug/index.md"
+    url: str  # site-relative URL, e.g. "2026/06/02/slug/" ("" for the home page)
+    title: str
+    description: str
+    html: str  # the page body
+    meta: Mapping[str, object]
+
+    def front_matter(self) -> dict[str, object]:
+        """The page's front matter as MkDocs themes read it: ``title`` and
+        ``description`` are HTML text (themes print them unescaped), the rest as is."""
+        return {"title": str(escape(self.title)), "description": str(escape(self.description)),
+                **self.meta}
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledSite:
+    pages: tuple[CompiledPage, ...]
+    files: Mapping[str, bytes]  # other files: redirect pages and feeds, path -> content
+    updated: str | None  # date of the newest published change (YYYY-MM-DD), None when empty
+
+
+@dataclass(frozen=True, slots=True)
+class _View:
+    """What listings and the entry page show of one entry, computed once."""
+
+    rendered: RenderedEntry
+    entry: Entry
+    url: str
+    date_iso: str
+    date_text: str
+    updated_iso: str | None
+    updated_text: str | None
+    minutes: int
+    tags: tuple[Tag, ...]
+    lede: str  # plain text of the lede
+
+
+def compile_site(corpus: Corpus, settings: Settings, now: datetime | None = None,
+                 renderer: Renderer | None = None) -> CompiledSite:
+    """Every page and file of the site for the entries published at ``now``."""
+    published = corpus.published(now)
+    _check_paths(published, corpus.tags)
+    rendered = (renderer or Renderer()).render_all(published)
+    views = [_view(rendered[entry.slug], corpus.tags) for entry in published]
+    pages: list[CompiledPage] = []
+    files: dict[str, bytes] = {}
+    for index, view in enumerate(views):
+        newer = views[index - 1] if index > 0 else None
+        older = views[index + 1] if index + 1 < len(views) else None
+        pages.append(_entry_page(view, newer, older, settings))
+        for alias in view.entry.aliases:
+            url = view.entry.alias_url(alias)
+            files[url + "index.html"] = _redirect(url, view, settings)
+    pages.extend(_home_pages(views, settings))
+    by_tag: dict[str, list[_View]] = {slug: [] for slug in corpus.tags}
+    for view in views:
+        for slug in view.entry.tags:
+            by_tag[slug].append(view)
+    for slug, tag in corpus.tags.items():
+        pages.extend(_tag_pages(tag, by_tag[slug], settings))
+    pages.append(_tags_index(corpus.tags, by_tag, _newest(views)))
+    pages.append(_archive(views))
+    feeds = feed_files([view.rendered for view in views], corpus.tags, settings, now)
+    files.update(feeds)
+    _check_unique(pages, files)
+    pages.sort(key=lambda page: page.src)
+    updated = max((view.entry.modified for view in views), default=None)
+    return CompiledSite(tuple(pages), MappingProxyType(dict(sorted(files.items()))),
+                        f"{updated:%Y-%m-%d}" if updated else None)
+
+
+# -- helpers -----------------------------------------------------------------------------------
+
+def root_of(url: str) -> str:
+    """Relative path from the page at ``url`` to the site root (works under a sub-path)."""
+    return "../" * url.count("/") or "./"
+
+
+def date_text(moment: datetime) -> str:
+    return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
+
+
+def plain_text(fragment: str) -> str:
+    """Text of sanitized HTML (well-formed, no comments or scripts), whitespace collapsed."""
+    return " ".join(html.unescape(_TAGS.sub("", fragment)).split())
+
+
+def script_json(data: object) -> str:
+    """JSON safe to place inside ``<script type="application/ld+json">``."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return _JSON_UNSAFE.sub(lambda m: _JSON_ESCAPES[m.group()], text)
+
+
+def _check_paths(entries: Sequence[Entry], tags: Mapping[str, Tag]) -> None:
+    for slug in tags:
+        if not is_slug(slug):
+            raise CompileError(f"tag slug {slug!r} is not a slug")
+    seen: set[str] = set()
+    for entry in entries:
+        for name in (entry.slug, *entry.aliases):
+            if not is_slug(name):
+                raise CompileError(f"{entry.path}: {name!r} is not a slug")
+        if entry.slug in seen:
+            raise CompileError(f"{entry.path}: slug {entry.slug!r} is used twice")
+        seen.add(entry.slug)
+        for slug in entry.tags:
+            if slug not in tags:
+                raise CompileError(f"{entry.path}: tag {slug!r} is not in the vocabulary")
+
+
+def _check_unique(pages: Sequence[CompiledPage], files: Mapping[str, bytes]) -> None:
+    seen: set[str] = set(files)
+    for page in pages:
+        target = page.url + "index.html"
+        if page.src in seen or target in seen:
+            raise CompileError(f"two pages at /{page.url}")
+        seen.update((page.src, target))
+
+
+def _view(rendered: RenderedEntry, tags: Mapping[str, Tag]) -> _View:
+    entry = rendered.entry
+    updated = entry.updated
+    return _View(
+        rendered=rendered, entry=entry, url=entry.url,
+        date_iso=entry.date.isoformat(), date_text=date_text(entry.date),
+        updated_iso=updated.isoformat() if updated else None,
+        updated_text=date_text(updated) if updated else None,
+        minutes=entry.reading_minutes,
+        tags=tuple(tags[slug] for slug in entry.tags),
+        lede=plain_text(rendered.summary_html),
+    )
+
+
+def site_feeds(settings: Settings) -> list[dict[str, str]]:
+    """The site's feeds (RSS, Atom, JSON Feed) as ``{type, title, href}``, href site-relative:
+    every page advertises them."""
+    return [{"type": link.type, "title": link.title, "href": link.href}
+            for link in alternate_links(site_name=settings.site_name)]
+
+
+def tag_feeds(tag: Tag, settings: Settings) -> list[dict[str, str]]:
+    """A tag's own feeds (RSS, Atom): its pages advertise them besides the site's."""
+    links = alternate_links(tag.slug, site_name=settings.site_name, tag_name=tag.name)
+    return [{"type": link.type, "title": link.title, "href": link.href} for link in links[3:]]
+
+
+def _pages_of(items: Sequence[_View], size: int) -> list[Sequence[_View]]:
+    if size < 1:
+        raise CompileError(f"per_page must be at least 1, not {size}")
+    return [items[start:start + size] for start in range(0, len(items), size)] or [[]]
+
+
+def _absolute(settings: Settings, url: str) -> str | None:
+    if not settings.site_url:
+        return None
+    return settings.site_url.rstrip("/") + "/" + url
+
+
+# -- entry pages -------------------------------------------------------------------------------
+
+def _entry_page(view: _View, newer: _View | None, older: _View | None,
+                settings: Settings) -> CompiledPage:
+    entry = view.entry
+    root = root_of(view.url)
+    body = template("page_entry.html").render(view=view, root=root, newer=newer, older=older)
+    absolute = _absolute(settings, view.url)
+    modified = entry.modified.isoformat()
+    og = {
+        "type": "article", "title": entry.title, "description": view.lede,
+        "site_name": settings.site_name, "url": absolute, "locale": settings.language,
+        "published_time": view.date_iso, "modified_time": modified,
+        "tags": [tag.name for tag in view.tags],
+    }
+    article: dict[str, object] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": entry.title,
+        "description": view.lede,
+        "datePublished": view.date_iso,
+        "dateModified": modified,
+        "keywords": [tag.name for tag in view.tags],
+        "inLanguage": settings.language,
+        "wordCount": entry.word_count,
+        "publisher": {"@type": "Organization", "name": settings.site_name},
+        "citation": [
+            {"@type": "CreativeWork", "name": source.title or source.publisher,
+             "url": safe_url(source.url),
+             "publisher": {"@type": "Organization", "name": source.publisher}}
+            for source in entry.sources
+        ],
+    }
+    if absolute:
+        article["url"] = absolute
+        article["mainEntityOfPage"] = absolute
+    meta = {"digest": {
+        "kind": "entry",
+        "updated": f"{entry.modified:%Y-%m-%d}",
+        "toc": [[anchor, title, 2] for anchor, title in ENTRY_TOC],
+        "og": og,
+        "jsonld": script_json(article),
+    }}
+    return CompiledPage(f"{view.url}index.md", view.url, entry.title, view.lede, body,
+                        MappingProxyType(meta))
+
+
+def _redirect(url: str, view: _View, settings: Settings) -> bytes:
+    root = root_of(url)
+    target = root + view.url
+    canonical = _absolute(settings, view.url) or target
+    text = template("redirect.html").render(
+        title=view.entry.title, target=target, canonical=canonical, root=root,
+        language=settings.language, feeds=site_feeds(settings))
+    return text.encode("utf-8")
+
+
+# -- listings ----------------------------------------------------------------------------------
+
+def _listing(url: str, title: str, description: str, heading: str, intro: str,
+             items: Sequence[_View], number: int, total: int, first_url: str, kind: str,
+             updated: str | None, feeds: Sequence[dict], head_feeds: Sequence[dict]) -> CompiledPage:
+    root = root_of(url)
+
+    def page_url(n: int) -> str:
+        return root + (first_url if n == 1 else f"{first_url}page/{n}/")
+
+    pager = None
+    if total > 1:
+        pager = {"number": number, "total": total,
+                 "newer": page_url(number - 1) if number > 1 else None,
+                 "older": page_url(number + 1) if number < total else None}
+    body = template("page_listing.html").render(
+        heading=heading, intro=intro, items=items, root=root, pager=pager,
+        feeds=[{**feed, "href": root + feed["href"]} for feed in feeds])
+    digest: dict[str, object] = {"kind": kind, "feeds": list(head_feeds)}
+    if updated:
+        digest["updated"] = updated
+    src = f"{url}index.md"
+    return CompiledPage(src, url, title, description, body,
+                        MappingProxyType({"digest": digest, "search": {"exclude": True}}))
+
+
+def _newest(items: Sequence[_View]) -> str | None:
+    return max((f"{v.entry.modified:%Y-%m-%d}" for v in items), default=None)
+
+
+def _home_pages(views: Sequence[_View], settings: Settings) -> list[CompiledPage]:
+    chunks = _pages_of(views, settings.per_page)
+    out = []
+    for number, items in enumerate(chunks, 1):
+        url = "" if number == 1 else f"page/{number}/"
+        if number == 1:
+            title, description = settings.site_name, settings.site_description or "The latest briefs."
+        else:
+            title = f"Latest briefs, page {number}"
+            description = f"Briefs, newest first: page {number} of {len(chunks)}."
+        out.append(_listing(url, title, description, settings.site_name if number == 1 else title,
+                            settings.site_description, items, number, len(chunks), "", "home",
+                            _newest(items), site_feeds(settings), []))
+    return out
+
+
+def _tag_pages(tag: Tag, items: Sequence[_View], settings: Settings) -> list[CompiledPage]:
+    chunks = _pages_of(items, settings.per_page)
+    first = f"tags/{tag.slug}/"
+    feeds = tag_feeds(tag, settings) if items else []  # a tag without briefs has no feeds
+    out = []
+    for number, chunk in enumerate(chunks, 1):
+        url = first if number == 1 else f"{first}page/{number}/"
+        title = tag.name if number == 1 else f"{tag.name}, page {number}"
+        description = tag.description if number == 1 else f"{tag.description} Page {number} of {len(chunks)}."
+        out.append(_listing(url, title, description, title, tag.description, chunk, number,
+                            len(chunks), first, "tag", _newest(chunk), feeds, feeds))
+    return out
+
+
+def _tags_index(tags: Mapping[str, Tag], by_tag: Mapping[str, Sequence[_View]],
+                newest: str | None) -> CompiledPage:
+    url = "tags/"
+    rows = sorted(((tag, len(by_tag[slug])) for slug, tag in tags.items()),
+                  key=lambda row: (row[0].name.casefold(), row[0].slug))
+    body = template("page_tags.html").render(rows=rows, root=root_of(url))
+    digest: dict[str, object] = {"kind": "tags"}
+    if newest:
+        digest["updated"] = newest
+    return CompiledPage(f"{url}index.md", url, "Tags", "Every topic the briefs cover, with how many "
+                        "briefs each has.", body,
+                        MappingProxyType({"digest": digest, "search": {"exclude": True}}))
+
+
+def _archive(views: Sequence[_View]) -> CompiledPage:
+    url = "archive/"
+    years: list[tuple[int, list[tuple[int, list[_View]]]]] = []
+    for view in views:  # newest first, so years and months arrive in order
+        date = view.entry.date
+        if not years or years[-1][0] != date.year:
+            years.append((date.year, []))
+        months = years[-1][1]
+        if not months or months[-1][0] != date.month:
+            months.append((date.month, []))
+        months[-1][1].append(view)
+    toc = []
+    for year, months in years:
+        toc.append([f"y{year}", str(year), 2])
+        toc.extend([f"y{year}-{month:02d}", f"{MONTHS[month - 1]} {year}", 3] for month, _ in months)
+    body = template("page_archive.html").render(years=years, months=MONTHS, root=root_of(url))
+    digest: dict[str, object] = {"kind": "archive", "toc": toc}
+    newest = _newest(views)
+    if newest:
+        digest["updated"] = newest
+    return CompiledPage(f"{url}index.md", url, "Archive", "Every brief, by year and month.", body,
+                        MappingProxyType({"digest": digest, "search": {"exclude": True}}))

@@ -1,0 +1,123 @@
+"""Thin MkDocs hooks: everything they do is delegated to ``generator.loader``,
+``generator.compile`` and ``generator.feeds``.
+
+How the pre-rendered HTML gets in quickly: each compiled page is a generated file whose
+text is the same Markdown ``digest compile`` writes (front matter + HTML body). MkDocs
+reads its front matter as usual; ``on_page_markdown`` then swaps the body for an empty
+Markdown document, so Python-Markdown never re-parses the big HTML, and
+``on_page_content`` puts the compiled HTML (and the page's table of contents) back.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from generator.compile import CompiledPage, CompileError, build_now, compile_site
+from generator.compile.pages import site_feeds
+from generator.compile.write import page_source
+from generator.diagnostics import Severity
+from generator.feeds import FeedError
+from generator.loader import load
+from generator.plugin.config import DigestConfig, settings_from
+from generator.settings import Settings
+
+log = logging.getLogger("mkdocs.plugins.digest")
+
+
+class DigestPlugin(BasePlugin[DigestConfig]):
+    def __init__(self) -> None:
+        self.root = Path.cwd()
+        self.settings = Settings()
+        self.pages: dict[str, CompiledPage] = {}
+        self.updated: str | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not config.use_directory_urls:
+            raise PluginError("digest: the site needs 'use_directory_urls: true' (its URLs are "
+                              "/YYYY/MM/DD/slug/)")
+        self.root = Path(config.config_file_path).resolve().parent
+        self.settings = settings_from(self.config, config)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        result = load(self.root, self.settings)
+        errors = 0
+        for diagnostic in result.diagnostics:
+            if diagnostic.severity is Severity.ERROR:
+                errors += 1
+                log.error(diagnostic.format())
+            else:
+                log.warning(diagnostic.format())
+        if not result.ok:
+            raise PluginError(f"digest: {errors} error(s) in {self.settings.entries_dir}/ "
+                              "(listed above, as 'digest check' reports them); nothing was built")
+        try:
+            site = compile_site(result.corpus, self.settings, build_now())
+        except (CompileError, FeedError) as error:
+            raise PluginError(f"digest: {error}") from error
+        self.pages = {}
+        self.updated = site.updated
+        for page in site.pages:
+            self._claim(files, page.src)
+            files.append(File.generated(config, page.src, content=page_source(page),
+                                        inclusion=InclusionLevel.NOT_IN_NAV))
+            self.pages[page.src] = page
+        for path, content in site.files.items():
+            self._claim(files, path)
+            files.append(File.generated(config, path, content=content))
+        return files
+
+    @staticmethod
+    def _claim(files: Files, src: str) -> None:
+        if files.get_file_from_path(src) is not None:
+            raise PluginError(f"digest: docs/{src} is in the way of a generated page or file "
+                              "of the same path; remove or rename it")
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str | None:
+        compiled = self.pages.get(page.file.src_uri)
+        # Sitemap dates (and the sitemap.xml.gz timestamp) come from the content, not the clock.
+        if compiled is not None:
+            page.update_date = compiled.meta["digest"].get("updated") or self.updated or page.update_date
+            return ""
+        if self.updated:
+            page.update_date = self.updated
+        return None
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str | None:
+        compiled = self.pages.get(page.file.src_uri)
+        if compiled is None:
+            return None
+        page.toc = get_toc(_toc_tokens(compiled.meta["digest"].get("toc") or ()))
+        return compiled.html
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        env.globals["digest_site_feeds"] = site_feeds(self.settings)
+        return env
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        # New and edited entries rebuild the site without a restart.
+        server.watch(str(self.root / self.settings.entries_dir))
+        return server
+
+
+def _toc_tokens(rows) -> list[dict]:
+    """MkDocs toc tokens from ``[id, title, level]`` rows; level 3 nests under level 2."""
+    tokens: list[dict] = []
+    for anchor, title, level in rows:
+        token = {"level": level, "id": anchor, "name": str(escape(title)), "children": []}
+        if level > 2 and tokens:
+            tokens[-1]["children"].append(token)
+        else:
+            tokens.append(token)
+    return tokens
