@@ -14,6 +14,7 @@ import jinja2
 import markdown
 import nh3
 
+from generator.markup import link_scheme
 from generator.model import Entry
 
 ALLOWED_TAGS = frozenset({
@@ -31,6 +32,16 @@ _templates = jinja2.Environment(
     lstrip_blocks=True,
     keep_trailing_newline=True,
 )
+
+
+def safe_url(url: str) -> str:
+    """``url`` when it is an absolute http(s) or mailto URL, else ``#``: source URLs go
+    into ``href`` without passing through nh3, so a hostile one must not become a
+    ``javascript:`` link even when it got past the validator."""
+    return url if link_scheme(url) in ALLOWED_SCHEMES else "#"
+
+
+_templates.filters["safe_url"] = safe_url
 
 
 def template(name: str) -> jinja2.Template:
