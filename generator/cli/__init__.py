@@ -7,9 +7,9 @@ import sys
 from collections.abc import Sequence
 
 from generator import __version__
-from generator.cli import check, import_seed, new
+from generator.cli import check, import_feed, import_seed, new, tags
 
-COMMANDS = (check, new, import_seed)
+COMMANDS = (check, new, import_seed, import_feed, tags)
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 

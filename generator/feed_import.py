@@ -1,0 +1,268 @@
+"""Drafting entries from a source feed: feed bytes -> items -> draft entry files.
+
+Each new item becomes a ``draft: true`` entry whose summary and sections are TODO
+placeholders, so it fails ``digest check`` (E214) until an editor writes it. What came
+from the feed (title, date, link, publisher, first sentence) is filled in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, tzinfo
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import feedparser
+import yaml
+
+from generator.entry_file import entry_path, entry_text
+from generator.importer import Brief, find_tags
+from generator.markup import SECTIONS
+from generator.model import Tag
+from generator.reader import read_text, split
+from generator.values import ENTRY_NAME, slugify
+
+MAX_SLUG = 60
+MAX_QUOTE = 300
+SUMMARY_TODO = "TODO: one paragraph that says what happened, who did it and when."
+SECTION_TODOS = {
+    SECTIONS[0]: "- TODO: the first new fact.\n- TODO: the next new fact.",
+    SECTIONS[1]: "TODO: the background a reader needs.",
+    SECTIONS[2]: "TODO: why this matters, and to whom.",
+}
+# A sentence ends at . ! or ? followed by space and what can start the next sentence.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]?\s+(?=[\"'\u201c\u2018(]?[A-Z0-9\u00c0-\u024f])")
+
+
+class FeedError(Exception):
+    """The bytes are not a feed feedparser can read."""
+
+
+@dataclass(frozen=True)
+class Item:
+    """One feed item, reduced to what a draft needs; text fields are plain text."""
+
+    title: str
+    link: str | None
+    published: datetime | None  # UTC
+    first_sentence: str | None
+    text: str  # title and description, for picking vocabulary tags
+
+
+@dataclass(frozen=True)
+class Feed:
+    title: str
+    items: tuple[Item, ...]
+    problem: str | None = None  # what feedparser tolerated (bozo), worth telling
+
+
+@dataclass
+class Draft:
+    """A draft entry ready to write, and what to tell the editor about it."""
+
+    path: Path
+    text: str
+    item: Item
+    notes: list[str] = field(default_factory=list)
+
+
+def parse_feed(data: bytes, content_type: str | None = None, location: str | None = None) -> Feed:
+    """Parse feed bytes with feedparser; raise FeedError when nothing usable came out."""
+    headers = {k: v for k, v in (("content-type", content_type),
+                                 ("content-location", location)) if v}
+    # A stream, never bytes or str: feedparser would try those as a file name or URL.
+    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    if not parsed.entries and (parsed.bozo or not parsed.version):
+        reason = parsed.get("bozo_exception") or "no feed items and no recognizable feed format"
+        raise FeedError(f"not a readable feed: {_one_line(str(reason))}")
+    title = plain_text(parsed.feed.get("title", ""))
+    # A wrong or missing Content-Type or charset is the server's problem, not the feed's.
+    benign = (feedparser.NonXMLContentType, feedparser.CharacterEncodingOverride)
+    problem = _one_line(str(parsed.bozo_exception)) \
+        if parsed.bozo and not isinstance(parsed.bozo_exception, benign) else None
+    return Feed(title, tuple(_item(entry) for entry in parsed.entries), problem)
+
+
+def _item(entry: Mapping) -> Item:
+    title = plain_text(entry.get("title", ""))
+    link = (entry.get("link") or "").strip() or None
+    stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+    published = datetime(*stamp[:6], tzinfo=UTC) if stamp else None
+    description = entry.get("summary") or ""
+    if not description and entry.get("content"):
+        description = entry["content"][0].get("value", "")
+    description = plain_text(description)
+    return Item(title, link, published, first_sentence(description),
+                f"{title} {description}")
+
+
+class _TextOnly(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in {"script", "style"}:
+            self.skipping += 1
+        elif tag in {"p", "br", "div", "li"}:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in {"script", "style"} and self.skipping:
+            self.skipping -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def plain_text(markup: str) -> str:
+    """Text of an HTML fragment (or plain text) on one line, entities decoded."""
+    parser = _TextOnly()
+    parser.feed(markup)
+    parser.close()
+    return _one_line(unescape("".join(parser.parts)))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def first_sentence(text: str) -> str | None:
+    """The first sentence of plain text, cut at a word boundary if very long."""
+    if not text:
+        return None
+    sentence = _SENTENCE_END.split(text, maxsplit=1)[0].strip()
+    if len(sentence) > MAX_QUOTE:
+        sentence = sentence[:MAX_QUOTE].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return sentence
+
+
+def link_key(url: str) -> str:
+    """What makes two source URLs the same: no scheme, case-insensitive host, no
+    fragment, no trailing slash (feeds and editors disagree on these all the time)."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower()
+    if parts.port and parts.port not in {80, 443}:
+        host += f":{parts.port}"
+    return urlunsplit(("", host, parts.path.rstrip("/") or "/", parts.query, ""))
+
+
+def known_links(entry_files: Iterable[Path], root: Path) -> set[str]:
+    """Source URLs of every entry file, drafts and broken entries included (a draft that
+    does not pass the check yet is still a draft of that link)."""
+    found: set[str] = set()
+    for path in entry_files:
+        text, _ = read_text(path, path.name)
+        doc = split(text, path.name)[0] if text is not None else None
+        if doc is None:
+            continue
+        for key, value in doc.front.value:
+            if getattr(key, "value", None) == "sources" and isinstance(value, yaml.SequenceNode):
+                for source in value.value:
+                    if isinstance(source, yaml.MappingNode):
+                        found.update(link_key(v.value) for k, v in source.value
+                                     if getattr(k, "value", None) == "url"
+                                     and isinstance(v, yaml.ScalarNode))
+    return found
+
+
+def item_slug(item: Item) -> str:
+    """A slug from the title, else from the link, else from a hash of the link."""
+    slug = slugify(item.title)
+    if not slug and item.link:
+        slug = slugify(urlsplit(item.link).path.replace("/", " "))
+    if not slug:
+        slug = "feed-item-" + hashlib.sha256((item.link or item.title).encode()).hexdigest()[:8]
+    while len(slug) > MAX_SLUG and "-" in slug:
+        slug = slug.rsplit("-", 1)[0]
+    return slug[:MAX_SLUG].strip("-")
+
+
+@dataclass(frozen=True)
+class Options:
+    tags: tuple[str, ...] = ()  # for every item; empty: pick from the vocabulary
+    since: date | None = None
+    limit: int | None = None
+
+
+@dataclass
+class Plan:
+    """What an import would do: drafts to write, and items left out with the reason."""
+
+    drafts: list[Draft] = field(default_factory=list)
+    skipped: list[tuple[Item, str]] = field(default_factory=list)
+    limited: int = 0  # new items left for a later run by --limit
+
+
+def plan_drafts(feed: Feed, options: Options, *, entries_dir: Path, known: set[str],
+                taken_slugs: set[str], vocabulary: Mapping[str, Tag], tz: tzinfo,
+                publisher_fallback: str, today: date) -> Plan:
+    """Decide, without writing anything, which items become which draft files."""
+    plan = Plan()
+    seen = set(known)
+    slugs = set(taken_slugs)
+    for item in feed.items:
+        if not item.link or urlsplit(item.link).scheme.lower() not in {"http", "https"}:
+            plan.skipped.append((item, "it has no http(s) link"))
+            continue
+        key = link_key(item.link)
+        if key in seen:
+            why = "its link is already a source of an entry" if key in known \
+                else "its link appears earlier in the feed"
+            plan.skipped.append((item, why))
+            continue
+        day = item.published.astimezone(tz).date() if item.published else None
+        if options.since and day and day < options.since:
+            plan.skipped.append((item, f"it is dated {day}, before --since"))
+            continue
+        if options.limit is not None and len(plan.drafts) >= options.limit:
+            plan.limited += 1
+            continue
+        seen.add(key)
+        notes = []
+        if day is None:
+            day = today
+            notes.append(f"the item has no date; used today's date {day}")
+        tags = list(options.tags)
+        if not tags:
+            tags = find_tags(Brief(item.title, item.text, {}, ()), vocabulary)
+            notes.append(f"picked tags: {', '.join(tags)}" if tags
+                         else "no vocabulary tag found: add one under 'tags'")
+        slug = _free_slug(item_slug(item), slugs)
+        slugs.add(slug)
+        title = item.title or "TODO: a title for this item"
+        if not 10 <= len(title) <= 200:
+            notes.append(f"the title has {len(title)} characters; "
+                         "write one of 10 to 200 (E110)")
+        source: dict[str, str] = {"publisher": feed.title or publisher_fallback,
+                                  "url": item.link}
+        if item.title:
+            source["title"] = item.title
+        if item.first_sentence:
+            source["quote"] = item.first_sentence
+        front = {"title": title, "date": day.isoformat(), "tags": tags, "draft": True,
+                 "summary": SUMMARY_TODO, "sources": [source]}
+        path = entry_path(entries_dir, day.isoformat(), slug)
+        plan.drafts.append(Draft(path, entry_text(front, SECTION_TODOS), item, notes))
+    return plan
+
+
+def _free_slug(slug: str, taken: set[str]) -> str:
+    candidate, number = slug, 2
+    while candidate in taken:
+        candidate, number = f"{slug}-{number}", number + 1
+    return candidate
+
+
+def slugs_of(entry_files: Iterable[Path]) -> set[str]:
+    """Slugs taken by existing files, valid or not (a slug must stay unique)."""
+    matches = (ENTRY_NAME.fullmatch(path.name) for path in entry_files)
+    return {match.group(2) for match in matches if match}
