@@ -18,8 +18,9 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
 RAW_HTML = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)|!--|!\[CDATA\[|\?)")
 AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}):[^\s<>]*>")
-INLINE_LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)")
-REFERENCE_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
+# Starts with a literal so the regex engine can skip ahead quickly.
+INLINE_LINK = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]*)")
+REFERENCE_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
 SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 EXTENSION_SYNTAX = re.compile(r"-{1,2}8<-{1,2}|\{:|\{\s*[#.][A-Za-z]|\bmarkdown\s*=\s*[\"']?1")
 PLACEHOLDER = re.compile(r"\bTODO\b")
@@ -37,10 +38,10 @@ class Section:
     line: int  # file line of the heading
     col: int
     lines: list[tuple[int, str]] = field(default_factory=list)  # (file line, text)
+    key: str = ""  # the normalized title, for comparisons
 
-    @property
-    def key(self) -> str:
-        return section_key(self.title)
+    def __post_init__(self) -> None:
+        self.key = section_key(self.title)
 
     @property
     def text(self) -> str:
@@ -81,6 +82,22 @@ def outline(body: str, first_line: int) -> Outline:
     return result
 
 
+_FENCED_BLOCK = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?^ {0,3}\1[^\n]*$", re.DOTALL | re.MULTILINE)
+_CODE_SPAN_ANY = re.compile(r"(`+)[^\n]+?\1")
+
+
+def _spaces(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", match.group())
+
+
+def blank_code(text: str) -> str:
+    """The text with fenced code blocks and code spans blanked out, same positions:
+    what is code is shown literally, so the prose rules must not look inside it."""
+    if "`" not in text and "~~~" not in text:
+        return text
+    return _CODE_SPAN_ANY.sub(_spaces, _FENCED_BLOCK.sub(_spaces, text))
+
+
 def prose_lines(lines: list[tuple[int, str]]) -> Iterator[tuple[int, str]]:
     """Lines outside fenced code, with inline code spans blanked out (same columns)."""
     fence: str | None = None
@@ -98,14 +115,17 @@ def prose_lines(lines: list[tuple[int, str]]) -> Iterator[tuple[int, str]]:
 
 
 def link_targets(text: str) -> Iterator[tuple[int, str, str, bool]]:
-    """(column index, target, alt text, is_image) for every link-like construct in a line."""
-    for match in INLINE_LINK.finditer(text):
-        yield match.start(3), match.group(3), match.group(2), match.group(1) == "!"
-    for match in AUTOLINK.finditer(text):
-        yield match.start(1), match.group(1) + ":", "", False
-    ref = REFERENCE_DEF.match(text)
-    if ref:
-        yield ref.start(1), ref.group(1), "", False
+    """(offset, target, alt text, is_image) for every link-like construct in the text."""
+    if "](" in text:
+        for match in INLINE_LINK.finditer(text):
+            is_image = match.start() > 0 and text[match.start() - 1] == "!"
+            yield match.start(2), match.group(2), match.group(1), is_image
+    if "<" in text:
+        for match in AUTOLINK.finditer(text):
+            yield match.start(1), match.group(1) + ":", "", False
+    if "]:" in text:
+        for match in REFERENCE_DEF.finditer(text):
+            yield match.start(1), match.group(1), "", False
 
 
 def link_scheme(target: str) -> str | None:

@@ -25,7 +25,9 @@ MAX_BYTES = 256 * 1024
 # Characters XML 1.0 forbids (feeds must stay well-formed); tab and newline are fine.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
-_YAML_SPECIALS = re.compile(r"[&*!]")
+# Where an anchor (&a), alias (*a) or tag (!t) could start; only then are events scanned.
+_YAML_SPECIAL_CHARS = re.compile(r"[&*!]")
+_YAML_SPECIALS = re.compile(r"(?:^|[\s\[{,:?-])[&*!]\S", re.MULTILINE)
 
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
@@ -109,7 +111,7 @@ def split(text: str, shown: str) -> tuple[Document | None, list[Diagnostic]]:
 def compose(source: str, shown: str, first_line: int) -> tuple[yaml.Node | None, list[Diagnostic]]:
     """Compose YAML into nodes, refusing anchors, aliases and explicit tags."""
     try:
-        if _YAML_SPECIALS.search(source):
+        if _YAML_SPECIAL_CHARS.search(source) and _YAML_SPECIALS.search(source):
             for event in yaml.parse(source, Loader=SafeLoader):
                 refused = _refused_feature(event)
                 if refused:

@@ -92,11 +92,7 @@ def _bullet_list_only(check: EntryCheck, section: Section) -> Iterator[Diagnosti
 
 
 def check_body_inline(check: EntryCheck) -> Iterator[Diagnostic]:
-    lines = list(check.outline.preamble)
-    for section in check.outline.sections:
-        lines.extend(section.lines)
-    if lines:
-        yield from check_inline(check, lines)
+    yield from check_inline(check, check.doc.body, check.doc.body_line)
 
 
 RULES = (check_outside_sections, check_sections_present, check_sections_unique_and_ordered,

@@ -156,7 +156,7 @@ def check_summary(check: EntryCheck) -> Iterator[Diagnostic]:
     if not summary.strip() or re.search(r"\n[ \t]*\n", summary.strip()):
         yield check.at(node, "E140", "summary must be one non-empty paragraph")
     line, col = node.start_mark.line + check.doc.front_line, node.start_mark.column + 1
-    yield from check_inline(check, [(line, summary)], base_col=col)
+    yield from check_inline(check, summary, line, col)
 
 
 def check_sources(check: EntryCheck) -> Iterator[Diagnostic]:
