@@ -7,9 +7,9 @@ import sys
 from collections.abc import Sequence
 
 from generator import __version__
-from generator.cli import check, import_feed, import_seed, new, tags
+from generator.cli import build, check, compile, import_feed, import_seed, new, serve, tags
 
-COMMANDS = (check, new, import_seed, import_feed, tags)
+COMMANDS = (check, new, import_seed, import_feed, tags, build, serve, compile)
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
