@@ -11,7 +11,7 @@ import pytest
 from generator.feeds import feed_files
 from generator.loader import load
 from generator.render import Renderer
-from generator.settings import Settings
+from generator.settings import Settings, from_mkdocs_yml
 from tests.feeds.feed_support import (
     SETTINGS,
     TAGS,
@@ -169,3 +169,20 @@ def test_a_loaded_project_gives_every_file(tmp_path: Path) -> None:
     assert item.title == published[0].title
     assert item.link == "https://digest.example.net/" + published[0].url
     assert item.id == f"tag:{settings.id_authority},{settings.id_date}:model-launch"
+
+
+def test_the_repository_entries_give_every_file() -> None:
+    """What a fresh clone's build writes, from the project's own entries and mkdocs.yml."""
+    root = Path(__file__).resolve().parents[2]
+    settings = from_mkdocs_yml(root / "mkdocs.yml")
+    corpus = load(root, settings).corpus
+    published = corpus.published()
+    renderer = Renderer()
+    files = feed_files([renderer.render(e) for e in published], corpus.tags, settings)
+    used = {t for e in published for t in e.tags}
+    assert set(files) == {"feed.xml", "atom.xml", "feed.json", "feeds.opml"} | {
+        f"tags/{t}/{name}" for t in used for name in ("feed.xml", "atom.xml")}
+    for name in ("feed.xml", "atom.xml"):
+        parsed = parse(files[name])
+        assert [item.id for item in parsed.entries] == [
+            f"tag:{settings.id_authority},{settings.id_date}:{e.identity}" for e in published[: settings.feed_size]]
