@@ -12,7 +12,15 @@ from datetime import datetime
 
 from generator.feeds import atom, jsonfeed, links, opml, rss
 from generator.feeds.links import FeedLink, alternate_links
-from generator.feeds.model import FeedError, build_feed, feed_item, parse_source_date_epoch, select
+from generator.feeds.model import (
+    FeedError,
+    build_feed,
+    check_settings,
+    feed_item,
+    in_some_feed,
+    parse_source_date_epoch,
+    select,
+)
 from generator.model import Tag
 from generator.render import RenderedEntry
 from generator.settings import Settings
@@ -30,11 +38,13 @@ def feed_files(entries: Sequence[RenderedEntry], tags: Mapping[str, Tag], settin
     ``SOURCE_DATE_EPOCH`` environment variable. Raises :class:`FeedError` (a ValueError)
     when the settings cannot make correct feeds, e.g. without ``site_url``.
     """
+    check_settings(settings)
     if source_date_epoch is None:
         source_date_epoch = os.environ.get("SOURCE_DATE_EPOCH")
     epoch = parse_source_date_epoch(source_date_epoch)
-    # Every item once; the site feed and the tag feeds share them.
-    items = [feed_item(rendered, tags, settings) for rendered in select(entries, now)]
+    # Each item built once and shared by the site feed and its tags' feeds.
+    chosen = in_some_feed(select(entries, now), settings.feed_size)
+    items = [feed_item(rendered, tags, settings) for rendered in chosen]
     site = build_feed(items, settings, source_date_epoch=epoch, now=now)
     files = {
         links.RSS_PATH: rss.serialize(site),

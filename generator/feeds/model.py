@@ -107,6 +107,15 @@ def tag_uri(settings: Settings, specific: str) -> str:
     return f"tag:{settings.id_authority},{settings.id_date}:{specific}"
 
 
+def check_settings(settings: Settings) -> None:
+    """Fail before any work, and even for a site without entries, on settings feeds cannot use."""
+    site_base(settings)
+    tag_uri(settings, "check")
+    size = settings.feed_size
+    if not isinstance(size, int) or isinstance(size, bool) or size < 1:
+        raise FeedError(f"feed_size must be a whole number of at least 1, not {size!r}")
+
+
 def entry_id(settings: Settings, entry: Entry) -> str:
     return tag_uri(settings, entry.identity)
 
@@ -247,6 +256,20 @@ def select(entries: Sequence[RenderedEntry], now: datetime | None = None) -> lis
     return sorted(visible, key=lambda r: (r.entry.date, r.entry.slug), reverse=True)
 
 
+def in_some_feed(entries: Sequence[RenderedEntry], feed_size: int) -> list[RenderedEntry]:
+    """The entries (newest first) among the newest ``feed_size`` of the site or of one of their
+    tags: only these become items, so a large archive costs nothing per build."""
+    per_tag: dict[str, int] = {}
+    kept = []
+    for index, rendered in enumerate(entries):
+        tags = rendered.entry.tags
+        if index < feed_size or any(per_tag.get(slug, 0) < feed_size for slug in tags):
+            kept.append(rendered)
+        for slug in tags:
+            per_tag[slug] = per_tag.get(slug, 0) + 1
+    return kept
+
+
 def build_date(items: Sequence[FeedItem], source_date_epoch: datetime | None,
                now: datetime | None, settings: Settings) -> datetime:
     """When the feed last changed: SOURCE_DATE_EPOCH when set, else the newest modification
@@ -262,8 +285,7 @@ def build_date(items: Sequence[FeedItem], source_date_epoch: datetime | None,
 def build_feed(items: Sequence[FeedItem], settings: Settings, *, tag: Tag | None = None,
                source_date_epoch: datetime | None = None, now: datetime | None = None) -> Feed:
     """The site's feed, or with ``tag`` that tag's feed, from all items newest first."""
-    if not isinstance(settings.feed_size, int) or settings.feed_size < 1:
-        raise FeedError(f"feed_size must be a whole number of at least 1, not {settings.feed_size!r}")
+    check_settings(settings)
     base = site_base(settings)
     chosen = tuple(item for item in items
                    if tag is None or any(c.slug == tag.slug for c in item.categories))

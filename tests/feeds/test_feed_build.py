@@ -122,9 +122,10 @@ def test_bad_id_settings_are_a_clear_error(field: str, value: str) -> None:
         build(corpus_entries(), replace(SETTINGS, **{field: value}))
 
 
-def test_bad_feed_size_is_a_clear_error() -> None:
+@pytest.mark.parametrize("size", [0, -1, "50", None])
+def test_bad_feed_size_is_a_clear_error(size: object) -> None:
     with pytest.raises(FeedError, match="feed_size"):
-        build(corpus_entries(), replace(SETTINGS, feed_size=0))
+        build(corpus_entries(), replace(SETTINGS, feed_size=size))
 
 
 def test_alternate_links_of_every_page_are_real_files() -> None:

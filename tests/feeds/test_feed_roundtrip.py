@@ -130,6 +130,17 @@ def test_only_the_newest_feed_size_entries() -> None:
     assert [item["url"] for item in load_json(files["feed.json"])["items"]] == wanted
 
 
+def test_a_tag_feed_reaches_past_the_site_feed() -> None:
+    """An old entry out of the site feed still leads its tag's feed."""
+    old = make_entry("old-cloud", days=-10, tags=("cloud",))
+    recent = [make_entry(f"e{n}", days=n, tags=("ai",)) for n in range(4)]
+    settings = replace(SETTINGS, feed_size=2)
+    files = build([old, *recent], settings)
+    assert [item.link for item in parse(files["feed.xml"]).entries] == [
+        permalink(e, settings) for e in newest_first(recent)[:2]]
+    assert [item.link for item in parse(files["tags/cloud/atom.xml"]).entries] == [permalink(old, settings)]
+
+
 def test_relative_links_in_content_become_absolute() -> None:
     entry = make_entry("links", whats_new="- See [the other](../other/), [sources](#sources) and "
                        "![a chart](chart.png), [mail](mailto:desk@example.org).",
