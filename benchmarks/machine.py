@@ -39,6 +39,15 @@ def _venv_version(bin_dir: Path, name: str) -> str:
     return proc.stdout.strip() or "-"
 
 
+def _commit() -> str:
+    repo = Path(__file__).resolve().parent.parent
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=repo,
+                          capture_output=True, text=True).stdout.strip() or "unknown"
+    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=repo,
+                           capture_output=True, text=True).stdout.strip()
+    return head + (" plus uncommitted changes" if dirty else "")
+
+
 def describe(baseline_bins: dict[str, Path]) -> list[str]:
     """Markdown bullet lines: cores, CPU, memory, Python, and our/baseline package versions."""
     try:
@@ -50,6 +59,7 @@ def describe(baseline_bins: dict[str, Path]) -> list[str]:
         f"- cores: {os.cpu_count()} (nproc), CPU: {_cpu_model()}",
         f"- memory: {_memory_gib():.1f} GiB; output on tmpfs (/dev/shm)",
         f"- Python {platform.python_version()} on {platform.platform()}; PyYAML C loader: {c_yaml}",
+        f"- project commit: {_commit()}",
         "- ours: " + ", ".join(f"{p} {_version(p)}" for p in PACKAGES),
     ]
     for label, bin_dir in baseline_bins.items():

@@ -65,3 +65,9 @@ def output_dir(root: Path, out: Path, command: list[str]) -> Path:
 
 def check_command(root: Path) -> list[str]:
     return [str(BIN / "digest"), "--root", str(root), "check"]
+
+
+def mkdocs_env() -> dict[str, str]:
+    import os
+
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
