@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 from email.utils import format_datetime
 from html import escape
 from html.parser import HTMLParser
@@ -26,7 +26,7 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 # included: a single one makes a feed unparseable, so they never reach any format.
 _XML_INVALID = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # RFC 4151: the date of a tag URI is YYYY, YYYY-MM or YYYY-MM-DD.
-_TAG_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+_TAG_DATE_FORMATS = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}
 _TAG_AUTHORITY = re.compile(r"(?:[^@\s,:/]+@)?[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?")
 # Attributes of the sanitizer's allowed tags (generator.render) that hold URLs.
 _URL_ATTRIBUTES = frozenset({"href", "src"})
@@ -99,12 +99,13 @@ def site_base(settings: Settings) -> str:
 
 def tag_uri(settings: Settings, specific: str) -> str:
     """``tag:AUTHORITY,DATE:SPECIFIC`` (RFC 4151): independent of scheme, host and content."""
-    if not _TAG_AUTHORITY.fullmatch(settings.id_authority or ""):
-        raise FeedError(f"id_authority '{settings.id_authority}' is not a domain name or "
-                        "email address (RFC 4151)")
-    if not _TAG_DATE.fullmatch(settings.id_date or ""):
+    authority = settings.id_authority
+    if not isinstance(authority, str) or not _TAG_AUTHORITY.fullmatch(authority):
+        raise FeedError(f"id_authority '{authority}' is not a domain name or email address (RFC 4151)")
+    day = _tag_date(settings.id_date)
+    if day is None:
         raise FeedError(f"id_date '{settings.id_date}' is not YYYY, YYYY-MM or YYYY-MM-DD (RFC 4151)")
-    return f"tag:{settings.id_authority},{settings.id_date}:{specific}"
+    return f"tag:{authority},{day}:{specific}"
 
 
 def check_settings(settings: Settings) -> None:
@@ -114,6 +115,22 @@ def check_settings(settings: Settings) -> None:
     size = settings.feed_size
     if not isinstance(size, int) or isinstance(size, bool) or size < 1:
         raise FeedError(f"feed_size must be a whole number of at least 1, not {size!r}")
+
+
+def _tag_date(value: object) -> str | None:
+    """The id date as text, or None when invalid. An unquoted YAML ``2026`` or ``2026-01-01``
+    arrives as an int or a date and means the same as the quoted text."""
+    if isinstance(value, date):
+        value = value.strftime("%Y-%m-%d")
+    elif isinstance(value, int) and not isinstance(value, bool):
+        value = f"{value:04d}"
+    if not isinstance(value, str) or not re.fullmatch(r"[0-9]{4}(-[0-9]{2}){0,2}", value):
+        return None
+    try:
+        datetime.strptime(value, _TAG_DATE_FORMATS[len(value)])
+    except ValueError:
+        return None
+    return value
 
 
 def entry_id(settings: Settings, entry: Entry) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -114,12 +114,20 @@ def test_missing_site_url_fails_even_without_entries() -> None:
         build([], replace(SETTINGS, site_url=None))
 
 
-@pytest.mark.parametrize(("field", "value"), [("id_date", "June 2026"), ("id_date", ""),
+@pytest.mark.parametrize(("field", "value"), [("id_date", "June 2026"), ("id_date", ""), ("id_date", "2026-13"),
+                                              ("id_date", "\u0662\u0660\u0662\u0666"), ("id_date", 20261),
                                               ("id_authority", "https://example.org/"),
                                               ("id_authority", "")])
 def test_bad_id_settings_are_a_clear_error(field: str, value: str) -> None:
     with pytest.raises(FeedError, match=field):
         build(corpus_entries(), replace(SETTINGS, **{field: value}))
+
+
+@pytest.mark.parametrize(("value", "text"), [(2026, "2026"), (date(2026, 1, 2), "2026-01-02"),
+                                           ("2026-01", "2026-01")])
+def test_unquoted_yaml_id_dates_mean_the_same(value: object, text: str) -> None:
+    files = build([make_entry("a")], replace(SETTINGS, id_date=value))
+    assert parse(files["atom.xml"]).entries[0].id == f"tag:{SETTINGS.id_authority},{text}:a"
 
 
 @pytest.mark.parametrize("size", [0, -1, "50", None])
