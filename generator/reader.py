@@ -25,9 +25,10 @@ MAX_BYTES = 256 * 1024
 # Characters XML 1.0 forbids (feeds must stay well-formed); tab and newline are fine.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
-# Where an anchor (&a), alias (*a) or tag (!t) could start; only then are events scanned.
+# Where an anchor (&a), alias (*a) or tag (!t) can start a YAML node: at a line's start
+# or after ':', '-', '?', '[', '{' or ','. Only then are events scanned (slow).
 _YAML_SPECIAL_CHARS = re.compile(r"[&*!]")
-_YAML_SPECIALS = re.compile(r"(?:^|[\s\[{,:?-])[&*!]\S", re.MULTILINE)
+_YAML_SPECIALS = re.compile(r"(?:^|[:\[{,?-])[ \t]*[&*!]\S", re.MULTILINE)
 
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
