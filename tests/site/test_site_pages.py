@@ -1,0 +1,249 @@
+"""The built fixture site: every URL family, listings in order, pagination, drafts and
+future entries nowhere, aliases, head metadata and feed links."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.site.site_support import (
+    HIDDEN,
+    ORDER,
+    PER_PAGE,
+    PUBLISHED,
+    digest,
+    page,
+    resolve,
+    slug_of,
+    title_of,
+    write_fixture,
+)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    root = write_fixture(tmp_path_factory.mktemp("project"))
+    result = digest("build", "--strict", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    return root / "site"
+
+
+def entry_url(slug: str) -> str:
+    date = PUBLISHED[slug][0]
+    return f"{date[:4]}/{date[5:7]}/{date[8:10]}/{slug}/"
+
+
+def listing(site: Path, first: str) -> list[list[str]]:
+    """Slugs on each page of a paginated listing, following its 'older' links."""
+    pages, url = [], first
+    while True:
+        current = page(site, url)
+        pages.append([slug_of(href) for href in current.hrefs("digest-item__link")])
+        older = current.hrefs("digest-pager__older")
+        if not older:
+            return pages
+        url = resolve(site, url, older[0]).parent.relative_to(site).as_posix() + "/"
+
+
+def tagged(tag: str) -> list[str]:
+    return [slug for slug in ORDER if tag in PUBLISHED[slug][1]]
+
+
+def chunks(items: list[str]) -> list[list[str]]:
+    return [items[i:i + PER_PAGE] for i in range(0, len(items), PER_PAGE)] or [[]]
+
+
+def test_every_url_family_exists(site):
+    urls = ["", "page/2/", "page/3/", "tags/", "tags/ai/", "tags/ai/page/2/", "tags/cloud/",
+            "tags/healthcare/", "tags/regulation/", "archive/", "about/", "contributing/",
+            "2026/09/01/alpha-old-name/"]
+    urls += [entry_url(slug) for slug in PUBLISHED]
+    for url in urls:
+        assert (site / url / "index.html").is_file(), url
+    assert not (site / "page/4").exists()
+    assert not (site / "tags/ai/page/3").exists()
+    assert not (site / "page/1").exists()
+
+
+def test_home_lists_newest_first_paginated(site):
+    assert listing(site, "") == chunks(ORDER)
+    home = page(site, "")
+    assert home.title == "Test Digest"
+    assert home.hrefs("digest-pager__newer") == []
+    second = page(site, "page/2/")
+    assert second.title == "Latest briefs, page 2 - Test Digest"
+    assert resolve(site, "page/2/", second.hrefs("digest-pager__newer")[0]) == site / "index.html"
+
+
+@pytest.mark.parametrize("tag", ["ai", "cloud", "healthcare", "regulation"])
+def test_tag_pages_list_exactly_their_entries(site, tag):
+    assert listing(site, f"tags/{tag}/") == chunks(tagged(tag))
+    first = page(site, f"tags/{tag}/")
+    assert first.find("meta", name="description")[0]["content"] == {
+        "ai": "Artificial intelligence models and research.", "cloud": "Cloud platforms and hosting.",
+        "healthcare": "Hospitals and health data.", "regulation": "Laws and regulators."}[tag]
+
+
+def test_tags_index_lists_every_tag_with_count_and_description(site):
+    index = page(site, "tags/")
+    text = " ".join("".join(index.text_parts).split())
+    for tag, name, description in [("ai", "AI", "Artificial intelligence models and research."),
+                                   ("cloud", "Cloud", "Cloud platforms and hosting."),
+                                   ("healthcare", "Healthcare", "Hospitals and health data."),
+                                   ("regulation", "Regulation", "Laws and regulators.")]:
+        count = len(tagged(tag))
+        assert f"{name} {count} brief{'' if count == 1 else 's'} {description}" in text
+        assert f"../tags/{tag}/" in [h for h, _, _ in index.links]
+
+
+def test_archive_groups_by_year_and_month_in_order(site):
+    text = (site / "archive/index.html").read_text(encoding="utf-8")
+    headings = [h for h in ("2026", "September 2026", "August 2026", "June 2026", "2025",
+                            "December 2025", "November 2025")]
+    positions = [text.index(f">{h}<") for h in headings]
+    assert positions == sorted(positions)
+    assert ">July 2026<" not in text  # the draft's month
+    archive = page(site, "archive/")
+    assert [slug_of(h) for h in archive.hrefs("digest-item__link")] == ORDER
+
+
+def test_drafts_and_future_entries_appear_nowhere(site):
+    for path in site.rglob("*"):
+        if not path.is_file() or path.suffix not in {".html", ".xml", ".json", ".opml", ".gz"}:
+            continue
+        data = path.read_bytes()
+        text = (gzip.decompress(data) if path.suffix == ".gz" else data).decode("utf-8")
+        for slug in HIDDEN:
+            assert slug not in text, path
+            assert title_of(slug) not in text, path
+            assert slug.split("-")[0] + "zebra" not in text, path
+    assert not (site / "2030").exists()
+    assert not (site / "2026/07").exists()
+
+
+def test_alias_leaves_a_redirect(site):
+    url = "2026/09/01/alpha-old-name/"
+    redirect = page(site, url)
+    refresh = redirect.find("meta", http_equiv="refresh") or [
+        a for t, a in redirect.tags if t == "meta" and a.get("http-equiv") == "refresh"]
+    target = refresh[0]["content"].split("url=", 1)[1]
+    assert resolve(site, url, target) == site / entry_url("alpha-launch") / "index.html"
+    assert redirect.find("link", rel="canonical")[0]["href"] == \
+        "https://news.example.org/sub/" + entry_url("alpha-launch")
+    assert resolve(site, url, redirect.links[0][0]) == site / entry_url("alpha-launch") / "index.html"
+
+
+def test_entry_page(site):
+    url = entry_url("delta-diagnosis")
+    entry = page(site, url)
+    html = (site / url / "index.html").read_text(encoding="utf-8")
+    assert entry.title == f"{title_of('delta-diagnosis')} - Test Digest"
+    description = entry.find("meta", name="description")[0]["content"]
+    assert description.startswith("The delta lede says what happened on 2026-06-02")
+    assert '<time datetime="2026-06-02T00:00:00+00:00">2 June 2026</time>' in html
+    assert "min read" in html
+    assert "Updated" not in html
+    for heading in ("What\u2019s new", "Context", "Why it matters", "Sources"):
+        assert f">{heading}</h2>" in html
+    assert "<blockquote><p>The delta announcement happened today.</p></blockquote>" in html
+    tags = entry.hrefs("digest-tag")
+    assert [resolve(site, url, h).parent.name for h in tags] == ["ai", "healthcare"]
+    # Previous (older) and next (newer) briefs by position.
+    assert slug_of(entry.hrefs("digest-prevnext__older")[0]) == "echo-datacenter"
+    assert slug_of(entry.hrefs("digest-prevnext__newer")[0]) == "charlie-hospital"
+    newest = page(site, entry_url("alpha-launch"))
+    assert newest.hrefs("digest-prevnext__newer") == []
+    assert "Updated" in (site / entry_url("alpha-launch") / "index.html").read_text(encoding="utf-8")
+    assert page(site, entry_url("foxtrot-research")).hrefs("digest-prevnext__older") == []
+
+
+def test_entry_page_open_graph_and_json_ld(site):
+    url = entry_url("alpha-launch")
+    entry = page(site, url)
+    og = {a["property"]: a["content"] for a in entry.find("meta") if a.get("property")}
+    assert og["og:type"] == "article"
+    assert og["og:title"] == title_of("alpha-launch")
+    assert og["og:url"] == "https://news.example.org/sub/" + url
+    assert og["article:published_time"] == "2026-09-01T00:00:00+00:00"
+    assert og["article:modified_time"] == "2026-09-05T00:00:00+00:00"
+    assert entry.find("meta", name="twitter:card")[0]["content"] == "summary"
+    [data] = [json.loads(text) for attrs, text in entry.scripts
+              if attrs.get("type") == "application/ld+json"]
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"] == title_of("alpha-launch")
+    assert data["datePublished"] == "2026-09-01T00:00:00+00:00"
+    assert data["dateModified"] == "2026-09-05T00:00:00+00:00"
+    assert data["keywords"] == ["AI", "Cloud"]
+    assert data["description"].startswith("The alpha lede")
+    assert data["citation"][0]["url"] == "https://news.example.com/alpha-launch/"
+
+
+def all_pages(site: Path) -> list[str]:
+    return sorted(p.parent.relative_to(site).as_posix() + "/" if p.parent != site else ""
+                  for p in site.rglob("index.html")
+                  if "alpha-old-name" not in p.as_posix())
+
+
+def test_every_page_has_title_description_feeds_and_a_subscribe_link(site):
+    urls = all_pages(site)
+    assert len(urls) == len(PUBLISHED) + 3 + 6 + 3  # entries, home pages, tags, others
+    not_found = (site / "404.html").read_text(encoding="utf-8")
+    assert 'type="application/rss+xml"' in not_found and "feed.xml" in not_found
+    for url in urls:
+        current = page(site, url)
+        assert current.title and current.title != "Test Digest - Test Digest", url
+        assert current.find("meta", name="description")[0]["content"], url
+        alternates = {a["href"]: a["type"] for a in current.find("link", rel="alternate")}
+        feeds = {resolve(site, url, href).relative_to(site).as_posix(): kind
+                 for href, kind in alternates.items()}
+        assert feeds["feed.xml"] == "application/rss+xml", url
+        assert feeds["atom.xml"] == "application/atom+xml", url
+        assert feeds["feed.json"] == "application/feed+json", url
+        for href in alternates:
+            assert resolve(site, url, href).is_file(), (url, href)
+        subscribe = [h for h, _, _ in current.links
+                     if resolve(site, url, h) == site / "feed.xml"]
+        assert subscribe, url
+        if url.startswith("tags/") and url != "tags/" and "regulation" not in url:
+            tag = url.split("/")[1]
+            assert f"tags/{tag}/feed.xml" in feeds and f"tags/{tag}/atom.xml" in feeds, url
+
+
+def test_internal_links_resolve(site):
+    for url in all_pages(site):
+        for href, _, _ in page(site, url).links:
+            if not href or href.startswith(("http:", "https:", "mailto:", "#")):
+                continue
+            assert resolve(site, url, href).exists(), (url, href)
+
+
+def test_no_request_leaves_the_origin(site):
+    for url in all_pages(site):
+        current = page(site, url)
+        for tag, attrs in current.tags:
+            if tag in ("script", "img", "iframe") and attrs.get("src"):
+                assert not attrs["src"].startswith(("http:", "https:", "//")), (url, attrs)
+            if tag == "link" and attrs.get("rel") in ("stylesheet", "preconnect", "preload"):
+                assert not attrs["href"].startswith(("http:", "https:", "//")), (url, attrs)
+    assert "fonts.googleapis" not in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_search_indexes_entries_not_listings(site):
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    for slug in PUBLISHED:
+        assert entry_url(slug) in locations
+    assert "" not in locations and "tags/ai/" not in locations and "archive/" not in locations
+    assert any("alphazebra" in doc["text"] for doc in index["docs"])
+
+
+def test_accessibility_overrides(site):
+    home = page(site, "")
+    dialog = [a for t, a in home.tags if t == "div" and a.get("role") == "dialog"]
+    assert dialog and all(a.get("aria-label") for a in dialog)
+    assert home.find("link", rel="stylesheet")[-1]["href"].endswith("assets/stylesheets/digest.css")
+    assert "md-footer-fg-color--lighter" in (site / "assets/stylesheets/digest.css").read_text()
