@@ -5,8 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from generator.feeds._xml import ATOM_NS, XML_LANG, sub, to_bytes
-from generator.feeds.model import Feed, rfc3339
-from generator.feeds.rss import GENERATOR
+from generator.feeds.model import GENERATOR, Feed, rfc3339
 
 
 def serialize(feed: Feed) -> bytes:

@@ -21,6 +21,7 @@ from generator.render import RenderedEntry
 from generator.settings import Settings
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+GENERATOR = "news-digest"
 
 # Characters XML 1.0 forbids (https://www.w3.org/TR/xml/#charsets), lone surrogates
 # included: a single one makes a feed unparseable, so they never reach any format.

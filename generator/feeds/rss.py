@@ -5,9 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from generator.feeds._xml import ATOM_NS, CONTENT_NS, sub, to_bytes
-from generator.feeds.model import Feed, rfc822, rfc3339
-
-GENERATOR = "news-digest"
+from generator.feeds.model import GENERATOR, Feed, rfc822, rfc3339
 
 
 def serialize(feed: Feed) -> bytes:
