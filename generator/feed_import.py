@@ -78,7 +78,7 @@ def parse_feed(data: bytes, content_type: str | None = None, location: str | Non
                                  ("content-location", location)) if v}
     # A stream, never bytes or str: feedparser would try those as a file name or URL.
     parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
-    if not parsed.entries and (parsed.bozo or not parsed.version):
+    if not parsed.entries and (parsed.bozo or not parsed.get("version")):
         reason = parsed.get("bozo_exception") or "no feed items and no recognizable feed format"
         raise FeedError(f"not a readable feed: {_one_line(str(reason))}")
     title = plain_text(parsed.feed.get("title", ""))

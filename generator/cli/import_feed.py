@@ -69,6 +69,8 @@ def run(args) -> int:
             close = difflib.get_close_matches(tag, list(vocabulary), n=3)
             hint = f" (did you mean {', '.join(close)}?)" if close else ""
             raise UsageError(f"--tag {tag}: not in {settings.entries_dir}/tags.yml{hint}")
+    if "://" in args.feed and not is_url(args.feed):
+        raise UsageError(f"{args.feed}: only http(s) URLs and file paths are supported")
     if not is_url(args.feed) and not Path(args.feed).exists():
         raise UsageError(f"no such feed file: {args.feed}")
 
