@@ -37,8 +37,9 @@ def _wire(path: Path) -> int:
 
 
 def query_download(site: Path, query: str) -> Download:
-    if (site / "pagefind" / "pagefind-entry.json").is_file():
-        return _pagefind(site, query.lower())
+    entry = next(site.glob("**/pagefind-entry.json"), None)  # wherever the site keeps it
+    if entry is not None:
+        return _pagefind(site, entry.parent, query.lower())
     if (site / "search" / "search_index.json").is_file():
         return _material(site)
     return Download("none")
@@ -100,8 +101,7 @@ class _Cbor:
         return self.item()  # major 6: a tag; its content follows
 
 
-def _pagefind(site: Path, query: str) -> Download:
-    base = site / "pagefind"
+def _pagefind(site: Path, base: Path, query: str) -> Download:
     found = Download("pagefind")
 
     def add(path: Path) -> None:

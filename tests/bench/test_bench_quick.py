@@ -39,3 +39,17 @@ def test_quick_run_writes_results(tmp_path: Path) -> None:
     assert "| 50 | digest check | 1 |" in text
     assert "ours (full site)" in text and "## Machine" in text
     assert json.loads((tmp_path / "results.json").read_text())[0]["tool"] == "digest check"
+
+
+def test_material_search_download_counts_index_and_worker(tmp_path: Path) -> None:
+    from benchmarks.search import query_download
+
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text('{"docs": []}')
+    workers = tmp_path / "assets" / "javascripts" / "workers"
+    workers.mkdir(parents=True)
+    (workers / "search.abc.min.js").write_text("x" * 1000)
+    found = query_download(tmp_path, "anything")
+    assert found.kind == "material"
+    assert set(found.files) == {"search/search_index.json", "assets/javascripts/workers/search.abc.min.js"}
+    assert 0 < found.total < 1000  # gzipped, as a compressing server sends it
