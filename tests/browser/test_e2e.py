@@ -1,0 +1,285 @@
+"""End to end in a real browser: the built site, served on 127.0.0.1, in headless Chromium.
+
+One fixture site (the project's mkdocs.yml and docs/ with a handful of fixture entries) is
+built and served per module, and one browser is shared by the module. Every test checks at
+its end that the page logged no console error and that no request left the site's origin.
+
+Set DIGEST_SCREENSHOT_DIR=/some/dir to save the entry page in light and dark.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from tests.support import ROOT, TAGS_YML, VALID_ENTRY, write_project
+
+try:
+    from playwright.sync_api import expect
+except ImportError:  # the browser fixture skips (or fails under CI) and says why
+    expect = None  # type: ignore[assignment]
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, ConsoleMessage, Page, Request
+
+pytestmark = pytest.mark.browser
+
+# A word that appears only in one entry's body (not its title, lede or tags).
+SEARCH_WORD = "zeppelin"
+
+
+def entry(title: str, date: str, tags: list[str], summary: str, context: str) -> str:
+    """A valid entry file's text."""
+    return f"""\
+---
+title: {title}
+date: {date}
+tags: [{", ".join(tags)}]
+summary: {summary}
+sources:
+  - publisher: Example Wire
+    url: https://wire.example.com/{date}/story/
+    title: {title}
+    quote: The announcement was made on {date}.
+---
+
+## What's new
+
+- {title}.
+- Details were published on {date}.
+
+## Context
+
+{context}
+
+## Why it matters
+
+Readers who follow these topics will want to know.
+"""
+
+
+ENTRIES = {
+    "2026/2026-06-02-a-valid-entry-about-a-model-launch.md": VALID_ENTRY,
+    "2026/2026-06-05-cloud-provider-opens-a-new-region.md": entry(
+        "Cloud provider opens a new region", "2026-06-05", ["cloud"],
+        "A cloud provider opened a new region on 2026-06-05.",
+        f"The data centre sits beside an old {SEARCH_WORD} hangar, which the operator restored."),
+    "2026/2026-05-20-hospital-network-shares-records.md": entry(
+        "Hospital network shares records", "2026-05-20", ["healthcare", "cloud"],
+        "A hospital network moved its shared records to a hosted platform on 2026-05-20.",
+        "Hospitals have long struggled to exchange patient records."),
+    "2026/2026-04-11-lab-publishes-a-small-model.md": entry(
+        "Lab publishes a small model", "2026-04-11", ["ai"],
+        "A lab published a small open model on 2026-04-11.",
+        "Small models run on phones and laptops."),
+}
+ENTRY_URL = "/2026/06/02/a-valid-entry-about-a-model-launch/"
+ENTRY_TITLE = "A valid entry about a model launch"
+# Newest first: what /tags/healthcare/ must list.
+HEALTHCARE_TITLES = [ENTRY_TITLE, "Hospital network shares records"]
+SEARCH_TARGET = "/2026/06/05/cloud-provider-opens-a-new-region/"
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's configuration and docs/ with the fixture entries, built with mkdocs."""
+    root = write_project(tmp_path_factory.mktemp("browser-site"), ENTRIES, TAGS_YML)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", root / "docs")
+    out = root / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)],
+                            cwd=root, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}{result.stderr}"
+    return out
+
+
+@pytest.fixture(scope="module")
+def origin(site_dir: Path) -> Iterator[str]:
+    """The built site served by http.server on 127.0.0.1 (a free port) in a thread."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(site_dir)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@dataclass
+class Tab:
+    """A page in a fresh browser context, with what it logged and requested."""
+
+    page: Page
+    origin: str
+    errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+    def goto(self, path: str) -> None:
+        self.page.goto(self.origin + path)
+        self.page.wait_for_load_state("load")
+
+    def path(self) -> str:
+        """The current URL's path and fragment, without the origin."""
+        return self.page.url.removeprefix(self.origin)
+
+    def scheme(self) -> str | None:
+        return self.page.locator("body").get_attribute("data-md-color-scheme")
+
+    def assert_clean(self) -> None:
+        """No console error, no uncaught exception, every request to the site's own origin."""
+        assert self.errors == [], "console errors:\n" + "\n".join(self.errors)
+        foreign = [url for url in self.requests if not same_origin(url, self.origin)]
+        assert foreign == [], "requests that left the origin:\n" + "\n".join(foreign)
+
+
+def same_origin(url: str, origin: str) -> bool:
+    # data: and blob: URLs are made in the page and fetch nothing.
+    return url.startswith((origin + "/", "data:", "blob:")) or url == origin
+
+
+@pytest.fixture
+def tab(browser: Browser, origin: str) -> Iterator[Tab]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+    page = context.new_page()
+    recorded = Tab(page, origin)
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            recorded.errors.append(f"console: {message.text} ({message.location.get('url', '')})")
+
+    def on_request(request: Request) -> None:
+        recorded.requests.append(request.url)
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: recorded.errors.append(f"pageerror: {error}"))
+    context.on("request", on_request)
+    # Recorded above, then refused: a test run never reaches the internet.
+    context.route(lambda url: not same_origin(url, origin), lambda route: route.abort())
+    try:
+        yield recorded
+    finally:
+        context.close()
+
+
+def test_home_entry_tag(tab: Tab) -> None:
+    """Home page -> an entry -> one of its tags, by clicking links like a reader."""
+    page = tab.page
+    tab.goto("/")
+    assert page.title() == "News Digest"
+    home_titles = page.locator(".digest-item__title a").all_inner_texts()
+    assert home_titles[:2] == ["Cloud provider opens a new region", ENTRY_TITLE]
+    assert len(home_titles) == len(ENTRIES)
+
+    page.get_by_role("link", name=ENTRY_TITLE, exact=True).click()
+    page.wait_for_url(tab.origin + ENTRY_URL)
+    assert page.locator("h1").inner_text() == ENTRY_TITLE
+    assert ENTRY_TITLE in page.title()
+    assert page.locator("time").first.get_attribute("datetime") == "2026-06-02T00:00:00+00:00"
+    for heading in ("What\u2019s new", "Context", "Why it matters"):
+        expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible()
+
+    page.locator(".digest-entry .digest-tags").get_by_role("link", name="Healthcare").click()
+    page.wait_for_url(tab.origin + "/tags/healthcare/")
+    assert page.locator("h1").inner_text() == "Healthcare"
+    assert page.locator(".digest-item__title a").all_inner_texts() == HEALTHCARE_TITLES
+    tab.assert_clean()
+
+
+def test_search_finds_entry_by_body_word(tab: Tab) -> None:
+    """Material's search box finds an entry by a word that only its body contains."""
+    page = tab.page
+    tab.goto("/archive/")
+    page.keyboard.press("/")  # Material's shortcut to focus search
+    search = page.locator("input.md-search__input")
+    expect(search).to_be_focused()
+    search.press_sequentially(SEARCH_WORD, delay=20)
+    # Material lists the page, then the section that matched, with the word marked.
+    hit = page.locator("a.md-search-result__link", has=page.locator("mark", has_text=SEARCH_WORD))
+    hit.first.wait_for(state="visible", timeout=10_000)
+    assert "Cloud provider opens a new region" in page.locator(".md-search-result__list").inner_text()
+    hit.first.click()
+    # Result links carry ?h=word (search.highlight) and the section's #anchor.
+    page.wait_for_url(re.compile(re.escape(tab.origin + SEARCH_TARGET) + r"(\?[^#]*)?(#.*)?$"))
+    assert page.locator("h1").inner_text() == "Cloud provider opens a new region"
+    expect(page.locator("article mark", has_text=SEARCH_WORD)).to_be_visible()
+    tab.assert_clean()
+
+
+def test_dark_mode_toggle(tab: Tab) -> None:
+    """The palette toggle switches light <-> dark, and the choice survives navigation."""
+    page = tab.page
+    shots = os.environ.get("DIGEST_SCREENSHOT_DIR")
+    tab.goto(ENTRY_URL)
+    assert tab.scheme() == "default"
+    if shots:
+        page.screenshot(path=str(Path(shots) / "entry-light.png"), full_page=True)
+
+    toggle_scheme(page, "slate")
+    if shots:
+        page.screenshot(path=str(Path(shots) / "entry-dark.png"), full_page=True)
+    page.get_by_role("link", name="Archive", exact=True).first.click()
+    page.wait_for_url(tab.origin + "/archive/")
+    assert tab.scheme() == "slate"
+
+    toggle_scheme(page, "default")
+    tab.assert_clean()
+
+
+def toggle_scheme(page: Page, scheme: str) -> None:
+    """Click the header's palette toggle and wait until the body carries ``scheme``."""
+    name = "Switch to dark mode" if scheme == "slate" else "Switch to light mode"
+    page.locator(f'[data-md-component="palette"] label[title="{name}"]').click()
+    page.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg=scheme, timeout=5000)
+
+
+# Pages axe-core checks, in both colour schemes.
+AXE_PAGES = {"home": "/", "entry": ENTRY_URL, "tag": "/tags/healthcare/", "archive": "/archive/"}
+BLOCKING_IMPACTS = {"serious", "critical"}
+AXE_RUN = """async () => {
+  const result = await axe.run(document, {resultTypes: ["violations"]});
+  return result.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.map(n => n.target.join(" ") + ": " + (n.failureSummary || "").replace(/\\s+/g, " ")),
+  }));
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("name", list(AXE_PAGES))
+def test_accessibility(tab: Tab, axe_js: Path, name: str, scheme: str) -> None:
+    """axe-core finds no serious or critical violation (all violations are printed)."""
+    page = tab.page
+    tab.goto(AXE_PAGES[name])
+    # Colours are checked as they end up, not halfway through a transition.
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
+    if scheme != "default":
+        toggle_scheme(page, scheme)
+    page.add_script_tag(path=str(axe_js))
+    violations: list[dict[str, Any]] = page.evaluate(AXE_RUN)
+    for violation in violations:
+        print(f"axe {name} [{scheme}]: {violation['impact']} {violation['id']}: {violation['help']}")
+        for node in violation["nodes"][:5]:
+            print(f"    {node}")
+    blocking = [v for v in violations if v["impact"] in BLOCKING_IMPACTS]
+    assert blocking == [], "\n".join(f"{v['impact']} {v['id']}: {v['help']}: {v['nodes'][:3]}" for v in blocking)
+    tab.assert_clean()
