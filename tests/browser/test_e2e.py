@@ -276,6 +276,7 @@ def test_accessibility(tab: Tab, axe_js: Path, name: str, scheme: str) -> None:
         toggle_scheme(page, scheme)
     page.add_script_tag(path=str(axe_js))
     violations: list[dict[str, Any]] = page.evaluate(AXE_RUN)
+    print(f"axe {name} [{scheme}]: {len(violations)} violation(s)")
     for violation in violations:
         print(f"axe {name} [{scheme}]: {violation['impact']} {violation['id']}: {violation['help']}")
         for node in violation["nodes"][:5]:
