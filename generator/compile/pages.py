@@ -24,7 +24,7 @@ from types import MappingProxyType
 from markupsafe import escape
 
 from generator.feeds import alternate_links, feed_files
-from generator.model import Corpus, Entry, Tag
+from generator.model import Corpus, Entry, Source, Tag
 from generator.render import RenderedEntry, Renderer, safe_url, template
 from generator.settings import Settings
 from generator.values import is_slug
@@ -241,12 +241,7 @@ def _entry_page(view: _View, newer: _View | None, older: _View | None,
         "inLanguage": settings.language,
         "wordCount": entry.word_count,
         "publisher": {"@type": "Organization", "name": settings.site_name},
-        "citation": [
-            {"@type": "CreativeWork", "name": source.title or source.publisher,
-             "url": safe_url(source.url),
-             "publisher": {"@type": "Organization", "name": source.publisher}}
-            for source in entry.sources
-        ],
+        "citation": [_citation(source) for source in entry.sources],
     }
     if absolute:
         article["url"] = absolute
@@ -260,6 +255,15 @@ def _entry_page(view: _View, newer: _View | None, older: _View | None,
     }}
     return CompiledPage(f"{view.url}index.md", view.url, entry.title, view.lede, body,
                         MappingProxyType(meta))
+
+
+def _citation(source: Source) -> dict[str, object]:
+    citation: dict[str, object] = {
+        "@type": "CreativeWork", "name": source.title or source.publisher,
+        "publisher": {"@type": "Organization", "name": source.publisher}}
+    if safe_url(source.url) == source.url:  # an unsafe URL (past the validator) is left out
+        citation["url"] = source.url
+    return citation
 
 
 def _redirect(url: str, view: _View, settings: Settings) -> bytes:

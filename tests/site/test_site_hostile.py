@@ -114,7 +114,7 @@ def test_hostile_text_is_shown_as_text(site):
     assert page.title.startswith(TITLE)
     [data] = [json.loads(t) for a, t in page.scripts if a.get("type") == "application/ld+json"]
     assert data["headline"] == TITLE
-    assert [c.get("url") for c in data["citation"]] == ["#", "https://example.com/ok/"]
+    assert [c.get("url") for c in data["citation"]] == [None, "https://example.com/ok/"]
     description = page.find("meta", name="description")[0]["content"]
     assert description.startswith("Lede")
     tags = Page((site / "tags/index.html").read_text(encoding="utf-8"))
