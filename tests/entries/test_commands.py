@@ -118,3 +118,11 @@ def test_import_without_tags_or_date_is_a_clear_error(project: Path) -> None:
     assert ok.returncode == 0, ok.stderr
     assert (project / ok.stdout.strip()).is_file()
     assert digest("check", cwd=project).returncode == 0
+
+
+def test_duplicate_slug_is_reported_once_per_file(tmp_path: Path) -> None:
+    write_project(tmp_path, {NAME: VALID_ENTRY, "2026/2026-06-03-valid-entry.md":
+                             VALID_ENTRY.replace("date: 2026-06-02", "date: 2026-06-03")})
+    found = json.loads(digest("check", "--format", "json", cwd=tmp_path).stdout)
+    assert sorted(d["code"] for d in found) == ["E300", "E300"]
+    assert {d["path"] for d in found} == {f"entries/{NAME}", "entries/2026/2026-06-03-valid-entry.md"}
