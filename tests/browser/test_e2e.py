@@ -138,10 +138,6 @@ class Tab:
         self.page.goto(self.origin + path)
         self.page.wait_for_load_state("load")
 
-    def path(self) -> str:
-        """The current URL's path and fragment, without the origin."""
-        return self.page.url.removeprefix(self.origin)
-
     def scheme(self) -> str | None:
         return self.page.locator("body").get_attribute("data-md-color-scheme")
 
