@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 
-DOCS_URL = "contributing/#error-codes"
+DOCS_PAGE = "contributing/"  # the Contributing page, whose "#### E123" headings explain each code
 
 
 class Severity(StrEnum):
@@ -39,19 +39,33 @@ class Diagnostic:
     def severity(self) -> Severity:
         return CODES[self.code].severity
 
-    def format(self) -> str:
+    def format(self, site_url: str | None = None) -> str:
         text = f"{self.path}:{self.line}:{self.col}: {self.severity.value}[{self.code}]: {self.message}"
         if self.hint:
             text += f"\n  hint: {self.hint}"
+        link = docs_link(self.code, site_url)
+        if link:
+            text += f"\n  see: {link}"
         return text
 
-    def format_github(self) -> str:
+    def format_github(self, site_url: str | None = None) -> str:
         kind = "error" if self.severity is Severity.ERROR else "warning"
         message = self.message + (f" (hint: {self.hint})" if self.hint else "")
+        link = docs_link(self.code, site_url)
+        if link:
+            message += f" See {link}"
         return (
             f"::{kind} file={_gh_property(self.path)},line={self.line},col={self.col},"
             f"title={self.code}::{_gh_data(message)}"
         )
+
+
+def docs_link(code: str, site_url: str | None) -> str | None:
+    """Where the Contributing page explains ``code`` (its heading's anchor)."""
+    if not site_url:
+        return None
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    return f"{base}{DOCS_PAGE}#{code.lower()}"
 
 
 def _gh_data(text: str) -> str:

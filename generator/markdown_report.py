@@ -7,7 +7,7 @@ HTML, no table breaks, no @-mentions.
 
 from __future__ import annotations
 
-from generator.diagnostics import CODES, DOCS_URL, Diagnostic, Severity
+from generator.diagnostics import CODES, Diagnostic, Severity, docs_link
 
 MAX_ROWS = 200  # a comment holds 65,536 characters; this keeps well below it
 MARKER = "<!-- digest-check -->"
@@ -32,11 +32,8 @@ def markdown_report(diagnostics: list[Diagnostic], summary_line: str,
 def _row(diagnostic: Diagnostic, site_url: str | None) -> str:
     code = CODES[diagnostic.code]
     icon = "❌" if code.severity is Severity.ERROR else "⚠️"
-    label = f"{diagnostic.code}"
-    if site_url:
-        base = site_url if site_url.endswith("/") else site_url + "/"
-        anchor = DOCS_URL.split("#")[0] + "#" + diagnostic.code.lower()
-        label = f"[{diagnostic.code}]({base}{anchor})"
+    link = docs_link(diagnostic.code, site_url)
+    label = f"[{diagnostic.code}]({link})" if link else diagnostic.code
     message = escape(diagnostic.message)
     if diagnostic.hint:
         message += f" <br>hint: {escape(diagnostic.hint)}"

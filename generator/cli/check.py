@@ -67,6 +67,7 @@ def run(args) -> int:
         print(markdown_report(diagnostics, report, settings.site_url), end="")
     else:
         for diagnostic in diagnostics:
-            print(diagnostic.format_github() if args.format == "github" else diagnostic.format())
+            print(diagnostic.format_github(settings.site_url) if args.format == "github"
+                  else diagnostic.format(settings.site_url))
         print(report, file=sys.stderr)
     return 0 if result.ok else 1

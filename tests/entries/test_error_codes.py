@@ -142,9 +142,11 @@ def test_symlink_leaving_the_repository_is_refused(tmp_path: Path) -> None:
 
 def test_text_format_is_path_line_col_code_message(tmp_path: Path) -> None:
     write_project(tmp_path, {NAME: replace("tags: [ai, healthcare]", "tags: [ai, helthcare]")})
+    (tmp_path / "mkdocs.yml").write_text("site_name: T\nsite_url: https://digest.example.org/\n")
     result = digest("check", cwd=tmp_path)
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert lines[0] == f"entries/{NAME}:4:12: error[E131]: unknown tag 'helthcare'"
     assert lines[1].strip() == "hint: did you mean 'healthcare'?"
+    assert lines[2].strip() == "see: https://digest.example.org/contributing/#e131"
     assert "1 error" in result.stderr
