@@ -116,7 +116,10 @@ def compile_site(corpus: Corpus, settings: Settings, now: datetime | None = None
         for slug in view.entry.tags:
             by_tag[slug].append(view)
     for slug, tag in corpus.tags.items():
-        pages.extend(_tag_pages(tag, by_tag[slug], settings))
+        tag_pages = _tag_pages(tag, by_tag[slug], settings)
+        pages.extend(tag_pages)
+        if by_tag[slug] and settings.site_url:
+            files[f"tags/{slug}/sitemap.xml"] = _tag_sitemap(tag_pages, settings)
     pages.append(_tags_index(corpus.tags, by_tag, _newest(views)))
     pages.append(_archive(views))
     feeds = feed_files([view.rendered for view in views], corpus.tags, settings, now)
@@ -334,6 +337,19 @@ def _tag_pages(tag: Tag, items: Sequence[_View], settings: Settings) -> list[Com
         out.append(_listing(url, title, description, title, tag.description, chunk, number,
                             len(chunks), first, "tag", _newest(chunk), feeds, feeds))
     return out
+
+
+def _tag_sitemap(pages: Sequence[CompiledPage], settings: Settings) -> bytes:
+    """A sitemap of one tag's pages, next to its feeds.
+
+    Material's JavaScript fetches ``sitemap.xml`` beside every ``<link rel="alternate">``
+    of a page (it expects language versions there); for a tag's feeds that is
+    ``tags/<slug>/sitemap.xml``, which would otherwise be a 404 in the console.
+    """
+    updated = max((str(p.meta["digest"].get("updated") or "") for p in pages), default="")
+    text = template("tag_sitemap.xml").render(
+        locations=[_absolute(settings, page.url) for page in pages], updated=updated)
+    return text.encode("utf-8")
 
 
 def _tags_index(tags: Mapping[str, Tag], by_tag: Mapping[str, Sequence[_View]],

@@ -247,3 +247,11 @@ def test_accessibility_overrides(site):
     assert dialog and all(a.get("aria-label") for a in dialog)
     assert home.find("link", rel="stylesheet")[-1]["href"].endswith("assets/stylesheets/digest.css")
     assert "md-footer-fg-color--lighter" in (site / "assets/stylesheets/digest.css").read_text()
+
+
+def test_tag_feeds_have_a_sitemap_beside_them(site):
+    # Material's JavaScript fetches sitemap.xml beside every <link rel="alternate">.
+    text = (site / "tags/ai/sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://news.example.org/sub/tags/ai/</loc>" in text
+    assert "<loc>https://news.example.org/sub/tags/ai/page/2/</loc>" in text
+    assert not (site / "tags/regulation/sitemap.xml").exists()  # no feeds, nothing fetched
