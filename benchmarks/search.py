@@ -127,14 +127,22 @@ def _pagefind(site: Path, base: Path, query: str) -> Download:
     hits: dict[int, int] = {}
     for term in re.findall(r"\w+", query):
         for low, high, chunk_hash in chunks:
-            if low <= term <= high or low.startswith(term):  # prefix search spans chunks
+            if covers(low, high, term):
                 chunk_path = base / "index" / f"{chunk_hash}.pf_index"
                 add(chunk_path)
                 _count_hits(_pf_load(chunk_path), term, hits)
+    if not hits:  # say so rather than report a too-small download
+        found.kind = "pagefind (no index chunk matched the query)"
     best = sorted(hits, key=lambda page: -hits[page])[:SHOWN_RESULTS]
     for page in best:
         add(base / "fragment" / f"{pages[page][0]}.pf_fragment")
     return found
+
+
+def covers(low: str, high: str, term: str) -> bool:
+    """Whether an index chunk holds words starting with ``term``. Chunk bounds are
+    shortened prefixes ('mi'..'mic' holds 'microsoft'), so compare at their length."""
+    return low[:len(term)] <= term and term[:len(high)] <= high
 
 
 def _count_hits(chunk: object, term: str, hits: dict[int, int]) -> None:

@@ -53,3 +53,14 @@ def test_material_search_download_counts_index_and_worker(tmp_path: Path) -> Non
     assert found.kind == "material"
     assert set(found.files) == {"search/search_index.json", "assets/javascripts/workers/search.abc.min.js"}
     assert 0 < found.total < 1000  # gzipped, as a compressing server sends it
+
+
+def test_pagefind_chunk_bounds_are_prefixes() -> None:
+    from benchmarks.search import covers
+
+    assert covers("mi", "mic", "microsoft")
+    assert covers("ai", "amd", "amazon")
+    assert covers("ma", "micro", "micro")
+    assert covers("micros", "mz", "micro")  # a prefix query spans later chunks too
+    assert not covers("mid", "mz", "microsoft")
+    assert not covers("a", "ab", "microsoft")
