@@ -1,16 +1,18 @@
 """Thin MkDocs hooks: everything they do is delegated to ``generator.loader``,
 ``generator.compile`` and ``generator.feeds``.
 
-How the pre-rendered HTML gets in quickly: each compiled page is a generated file whose
-text is the same Markdown ``digest compile`` writes (front matter + HTML body). MkDocs
-reads its front matter as usual; ``on_page_markdown`` then swaps the body for an empty
-Markdown document, so Python-Markdown never re-parses the big HTML, and
-``on_page_content`` puts the compiled HTML (and the page's table of contents) back.
+How the pre-rendered HTML gets in quickly: each compiled page is a generated file with no
+text of its own (``digest compile`` writes the same pages with front matter for other
+engines). ``on_pre_page`` gives the page a render step that hands over the compiled
+HTML and table of contents, and ``on_page_markdown`` sets its meta from the compiled
+page. So MkDocs neither parses YAML front matter nor builds a Markdown instance (with
+every configured extension) for each of thousands of pages that are HTML already.
 """
 
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 
 from markupsafe import escape
@@ -23,7 +25,6 @@ from mkdocs.structure.toc import get_toc
 
 from generator.compile import CompiledPage, CompileError, build_now, compile_site
 from generator.compile.pages import site_feeds
-from generator.compile.write import page_source
 from generator.diagnostics import Severity
 from generator.feeds import FeedError
 from generator.loader import load
@@ -68,7 +69,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.updated = site.updated
         for page in site.pages:
             self._claim(files, page.src)
-            files.append(File.generated(config, page.src, content=page_source(page),
+            # No text: on_pre_page and on_page_markdown supply the page from ``self.pages``.
+            files.append(File.generated(config, page.src, content="",
                                         inclusion=InclusionLevel.NOT_IN_NAV))
             self.pages[page.src] = page
         for path, content in site.files.items():
@@ -82,33 +84,50 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             raise PluginError(f"digest: docs/{src} is in the way of a generated page or file "
                               "of the same path; remove or rename it")
 
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        compiled = self.pages.get(page.file.src_uri)
+        if compiled is not None:
+            page.render = partial(_render_compiled, page, compiled)  # type: ignore[method-assign]
+        return page
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str | None:
         compiled = self.pages.get(page.file.src_uri)
         # Sitemap dates (and the sitemap.xml.gz timestamp) come from the content, not the clock.
         if compiled is not None:
+            page.meta = compiled.front_matter()
             page.update_date = compiled.meta["digest"].get("updated") or self.updated or page.update_date
             return ""
         if self.updated:
             page.update_date = self.updated
         return None
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
-                        files: Files) -> str | None:
-        compiled = self.pages.get(page.file.src_uri)
-        if compiled is None:
-            return None
-        page.toc = get_toc(_toc_tokens(compiled.meta["digest"].get("toc") or ()))
-        return compiled.html
-
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         env.globals["digest_site_feeds"] = site_feeds(self.settings)
         return env
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # Search: a Pagefind index of the entry pages (generator.search); a failure fails the build.
+        from generator.search import SearchIndexError, write_search_index
+
+        try:
+            write_search_index(Path(config.site_dir), self.pages.values(), self.settings.language)
+        except SearchIndexError as error:
+            raise PluginError(f"digest: search index: {error}") from error
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         # New and edited entries rebuild the site without a restart.
         server.watch(str(self.root / self.settings.entries_dir))
         return server
+
+
+def _render_compiled(page: Page, compiled: CompiledPage, config: MkDocsConfig,
+                     files: Files) -> None:
+    """``Page.render`` for a compiled page: its HTML and table of contents as they are."""
+    tokens = _toc_tokens(compiled.meta["digest"].get("toc") or ())
+    page.content = compiled.html
+    page.toc = get_toc(tokens)
+    page.present_anchor_ids = {token["id"] for token in tokens}
 
 
 def _toc_tokens(rows) -> list[dict]:
