@@ -12,6 +12,7 @@ every configured extension) for each of thousands of pages that are HTML already
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -104,6 +105,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         env.globals["digest_site_feeds"] = site_feeds(self.settings)
+        env.globals["digest_fragment"] = FragmentCache()
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -119,6 +121,18 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         # New and edited entries rebuild the site without a restart.
         server.watch(str(self.root / self.settings.entries_dir))
         return server
+
+
+class FragmentCache:
+    """A template fragment rendered once per key for the whole build (``{% call %}``)."""
+
+    def __init__(self) -> None:
+        self._rendered: dict[tuple[object, ...], str] = {}
+
+    def __call__(self, *key: object, caller: Callable[[], str]) -> str:
+        if key not in self._rendered:
+            self._rendered[key] = caller()
+        return self._rendered[key]
 
 
 def _render_compiled(page: Page, compiled: CompiledPage, config: MkDocsConfig,
