@@ -23,7 +23,7 @@ class Settings:
     site_url: str | None = None
     site_description: str = ""
     language: str = "en"
-    per_page: int = 10
+    per_page: int = 20  # listing pages are a fifth of all pages at 10; 20 halves them
     feed_size: int = 50
     # Feed identity: tag:AUTHORITY,DATE:IDENTITY (RFC 4151); set once, never changed.
     id_authority: str = "example.org"
