@@ -15,6 +15,7 @@ SECTION_KEYS = tuple(s.lower() for s in SECTIONS)
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*#*[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_HEADING_LINE = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)", re.MULTILINE)
 _CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
 RAW_HTML = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)|!--|!\[CDATA\[|\?)")
 AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}):[^\s<>]*>")
@@ -58,9 +59,38 @@ class Outline:
 
 
 def outline(body: str, first_line: int) -> Outline:
+    """Split the body at its level-2 headings (headings inside fenced code don't count)."""
+    lines = body.split("\n")
+    if "```" in body or "~~~" in body:
+        return _outline_line_by_line(lines, first_line)
+    # No code fences: only the few heading lines need a look (10,000 entries stay fast).
+    result = Outline([], [], [])
+    start = 0  # first line of the current part
+    for match in _HEADING_LINE.finditer(body):
+        index = body.count("\n", 0, match.start())
+        heading = _HEADING.match(lines[index])
+        if heading is None:
+            continue
+        level, title = len(heading.group(1)), (heading.group(2) or "").strip()
+        col = lines[index].index("#") + 1
+        if level != 2:
+            result.stray_headings.append((first_line + index, col, level, title))
+            continue
+        _part(result).extend(zip(range(first_line + start, first_line + index), lines[start:index]))
+        result.sections.append(Section(title, first_line + index, col))
+        start = index + 1
+    _part(result).extend(zip(range(first_line + start, first_line + len(lines)), lines[start:]))
+    return result
+
+
+def _part(result: Outline) -> list[tuple[int, str]]:
+    return result.sections[-1].lines if result.sections else result.preamble
+
+
+def _outline_line_by_line(lines: list[str], first_line: int) -> Outline:
     result = Outline([], [], [])
     fence: str | None = None
-    for offset, text in enumerate(body.split("\n")):
+    for offset, text in enumerate(lines):
         number = first_line + offset
         fence_match = _FENCE.match(text)
         if fence_match:
@@ -77,8 +107,7 @@ def outline(body: str, first_line: int) -> Outline:
                 result.sections.append(Section(title, number, col))
                 continue
             result.stray_headings.append((number, col, level, title))
-        target = result.sections[-1].lines if result.sections else result.preamble
-        target.append((number, text))
+        _part(result).append((number, text))
     return result
 
 
