@@ -76,11 +76,15 @@ def outline(body: str, first_line: int) -> Outline:
         if level != 2:
             result.stray_headings.append((first_line + index, col, level, title))
             continue
-        _part(result).extend(zip(range(first_line + start, first_line + index), lines[start:index]))
+        _part(result).extend(_numbered(lines, start, index, first_line))
         result.sections.append(Section(title, first_line + index, col))
         start = index + 1
-    _part(result).extend(zip(range(first_line + start, first_line + len(lines)), lines[start:]))
+    _part(result).extend(_numbered(lines, start, len(lines), first_line))
     return result
+
+
+def _numbered(lines: list[str], start: int, end: int, first_line: int) -> list[tuple[int, str]]:
+    return list(zip(range(first_line + start, first_line + end), lines[start:end], strict=True))
 
 
 def _part(result: Outline) -> list[tuple[int, str]]:
