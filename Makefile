@@ -1,6 +1,7 @@
 # Two commands on a fresh machine (only Python 3.11+ and pip needed):
 #   make site   installs everything into .venv and builds the site into site/
 #   make test   installs everything (Chromium too, where it can) and runs the tests
+#   make bench  the benchmark against the alternatives (benchmarks/RESULTS.md)
 PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
@@ -27,13 +28,18 @@ serve: install
 	$(BIN)/digest serve
 
 lint: install
-	$(BIN)/ruff check generator tests
+	$(BIN)/ruff check generator tests benchmarks
 
 browser: install
 	bash scripts/ensure-browser
 
 test: install browser lint
 	$(BIN)/python -m pytest
+
+# Build time, memory and search download against Material (plain pages, blog plugin) and
+# Pelican at 1,000 and 10,000 entries; writes benchmarks/RESULTS.md (about 20 minutes).
+bench: install
+	$(BIN)/python -m benchmarks.run --sizes 1000 10000 --runs 3
 
 clean:
 	rm -rf site .site-* .pytest_cache
