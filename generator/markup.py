@@ -16,7 +16,6 @@ SECTION_KEYS = tuple(s.lower() for s in SECTIONS)
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*#*[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _HEADING_LINE = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)", re.MULTILINE)
-_CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
 RAW_HTML = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)|!--|!\[CDATA\[|\?)")
 AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}):[^\s<>]*>")
 # Starts with a literal so the regex engine can skip ahead quickly.
@@ -129,22 +128,6 @@ def blank_code(text: str) -> str:
     if "`" not in text and "~~~" not in text:
         return text
     return _CODE_SPAN_ANY.sub(_spaces, _FENCED_BLOCK.sub(_spaces, text))
-
-
-def prose_lines(lines: list[tuple[int, str]]) -> Iterator[tuple[int, str]]:
-    """Lines outside fenced code, with inline code spans blanked out (same columns)."""
-    fence: str | None = None
-    for number, text in lines:
-        fence_match = _FENCE.match(text)
-        if fence_match:
-            marker = fence_match.group(1)
-            if fence is None:
-                fence = marker[0] * len(marker)
-            elif marker.startswith(fence):
-                fence = None
-            continue
-        if fence is None:
-            yield number, _CODE_SPAN.sub(lambda m: " " * len(m.group()), text)
 
 
 def link_targets(text: str) -> Iterator[tuple[int, str, str, bool]]:
