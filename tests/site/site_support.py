@@ -53,8 +53,9 @@ theme:
       toggle:
         icon: material/weather-sunny
         name: Switch to light mode
+extra_javascript:
+  - assets/javascripts/search.js
 plugins:
-  - search
   - digest:
       per_page: {PER_PAGE}
       id_authority: news.example.org

@@ -232,15 +232,6 @@ def test_no_request_leaves_the_origin(site):
     assert "fonts.googleapis" not in (site / "index.html").read_text(encoding="utf-8")
 
 
-def test_search_indexes_entries_not_listings(site):
-    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
-    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
-    for slug in PUBLISHED:
-        assert entry_url(slug) in locations
-    assert "" not in locations and "tags/ai/" not in locations and "archive/" not in locations
-    assert any("alphazebra" in doc["text"] for doc in index["docs"])
-
-
 def test_accessibility_overrides(site):
     home = page(site, "")
     dialog = [a for t, a in home.tags if t == "div" and a.get("role") == "dialog"]
