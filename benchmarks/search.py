@@ -2,7 +2,7 @@
 
 Material's built-in search fetches its worker and the whole ``search/search_index.json``.
 Pagefind fetches its loader, metadata and WebAssembly, then only the index chunks that
-cover the query's words and the fragments of the results it shows (5 at first, as its UI
+cover the query's words and the fragments of the results it shows (10, as our search dialog
 does). Pagefind files are stored gzipped and served as they are; JSON and JS are counted
 raw and gzipped (what a server with compression sends).
 """
@@ -15,7 +15,7 @@ import struct
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SHOWN_RESULTS = 5  # Pagefind UI loads this many result fragments before "Load more"
+SHOWN_RESULTS = 10  # fragments loaded per query: our dialog (assets/javascripts/search.js) shows 10
 
 
 @dataclass
@@ -115,6 +115,9 @@ def _pagefind(site: Path, base: Path, query: str) -> Download:
     for ui in sorted(base.glob("pagefind*-ui.*")):  # the UI bundle only when the site uses it
         if ui.name in html:
             add(ui)
+    for script in sorted((site / "assets" / "javascripts").glob("search*.js")):  # a site's own glue
+        if script.name in html:
+            add(script)
     meta_path = next(base.glob("pagefind.*.pf_meta"))
     language = meta_path.name.split(".")[1].split("_")[0]
     wasm = base / f"wasm.{language}.pagefind"
@@ -125,6 +128,8 @@ def _pagefind(site: Path, base: Path, query: str) -> Download:
     for chunk in (meta[3] if len(meta) > 3 else []):  # filters load with the first search
         add(base / "filter" / f"{chunk[1]}.pf_filter")
     hits: dict[int, int] = {}
+    # Pagefind stems query words before the lookup ("battery" -> "batteri"); this does not,
+    # so pick a query whose stem is itself (the default, "microsoft") or the kind says so.
     for term in re.findall(r"\w+", query):
         for low, high, chunk_hash in chunks:
             if covers(low, high, term):
