@@ -47,7 +47,7 @@ class CompileError(ValueError):
     tag, two pages at one URL). The validator prevents all of these for real entries."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class CompiledPage:
     """One page of the site, engine-independent.
 
@@ -61,8 +61,22 @@ class CompiledPage:
     url: str  # site-relative URL, e.g. "2026/06/02/slug/" ("" for the home page)
     title: str
     description: str
-    html: str  # the page body
+    # The page body as UTF-8: a str of HTML with any character beyond Latin-1 takes two
+    # to four bytes a character, and every page is held until the build ends.
+    body: bytes
     meta: Mapping[str, object]
+
+    def __init__(self, src: str, url: str, title: str, description: str, html: str,
+                 meta: Mapping[str, object]) -> None:
+        values = {"src": src, "url": url, "title": title, "description": description,
+                  "body": html.encode("utf-8"), "meta": meta}
+        for name, value in values.items():
+            object.__setattr__(self, name, value)
+
+    @property
+    def html(self) -> str:
+        """The page body."""
+        return self.body.decode("utf-8")
 
     def front_matter(self) -> dict[str, object]:
         """The page's front matter as MkDocs themes read it: ``title`` and

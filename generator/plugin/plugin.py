@@ -103,6 +103,20 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             page.update_date = self.updated
         return None
 
+    # MkDocs renders every page's content first and writes pages afterwards, so a compiled
+    # page's HTML is decoded only for its own writing and dropped after it: thousands of
+    # pages' HTML are never held as text at once.
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
+        compiled = self.pages.get(page.file.src_uri)
+        if compiled is not None:
+            page.content = compiled.html
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if page.file.src_uri in self.pages:
+            page.content = ""
+        return output
+
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         env.globals["digest_site_feeds"] = site_feeds(self.settings)
         env.globals["digest_fragment"] = FragmentCache()
@@ -137,9 +151,10 @@ class FragmentCache:
 
 def _render_compiled(page: Page, compiled: CompiledPage, config: MkDocsConfig,
                      files: Files) -> None:
-    """``Page.render`` for a compiled page: its HTML and table of contents as they are."""
+    """``Page.render`` for a compiled page: its table of contents; the HTML itself is
+    handed over in ``on_page_context``, just before the page is written."""
     tokens = _toc_tokens(compiled.meta["digest"].get("toc") or ())
-    page.content = compiled.html
+    page.content = ""
     page.toc = get_toc(tokens)
     page.present_anchor_ids = {token["id"] for token in tokens}
 
