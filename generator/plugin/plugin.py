@@ -123,12 +123,12 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        # Search: a Pagefind index of the entry pages (generator.search); a failure fails the build.
-        from generator.search import SearchIndexError, write_search_index
+        # Search: our static index of the entry pages (generator.search); a failure fails the build.
+        from generator.search import write_search_index
 
         try:
-            write_search_index(Path(config.site_dir), self.pages.values(), self.settings.language)
-        except SearchIndexError as error:
+            write_search_index(Path(config.site_dir), self.pages.values())
+        except OSError as error:
             raise PluginError(f"digest: search index: {error}") from error
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):

@@ -1,4 +1,4 @@
-"""What the search index holds: one record (URL, title, plain text) per entry page."""
+"""What the search index holds: one record per entry page (URL, title, date, lede, plain text)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ from generator.compile import CompiledPage
 class SearchRecord:
     url: str  # from the site's root, e.g. "/2026/06/02/slug/" (the page's JS adds the base)
     title: str  # plain text
+    date: str  # the byline's date as the page shows it, e.g. "2 June 2026"
+    lede: str  # plain text
     content: str  # plain text: title, tags, lede, sections, sources
 
 
@@ -25,6 +27,7 @@ _NOISE = re.compile(r'<p class="digest-byline">.*?</p>|<nav\b.*?</nav>', re.S)
 _BLOCK_TAG = re.compile(r"</?(?:p|li|ul|ol|h[1-6]|section|article|blockquote|div|br|hr|t[rdh]|table)\b[^>]*>")
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
+_BYLINE_TIME = re.compile(r'<p class="digest-byline">\s*<time datetime="([^"]*)">([^<]*)</time>')
 
 
 def plain_text(html: str) -> str:
@@ -33,14 +36,27 @@ def plain_text(html: str) -> str:
     return _SPACE.sub(" ", unescape(text)).strip()
 
 
+def entry_pages(pages: Iterable[CompiledPage]) -> list[CompiledPage]:
+    """The entry pages, newest first (by the byline's timestamp, then URL): the search index
+    numbers them in this order, whatever the input order, so that ranking by id is by age."""
+    entries = sorted((page for page in pages if _kind(page) == "entry"), key=lambda page: page.url)
+    return sorted(entries, key=lambda page: _published(page)[0], reverse=True)
+
+
+def record(page: CompiledPage) -> SearchRecord:
+    return SearchRecord(url="/" + page.url, title=page.title, date=unescape(_published(page)[1]),
+                        lede=page.description, content=plain_text(page.html))
+
+
 def entry_records(pages: Iterable[CompiledPage]) -> list[SearchRecord]:
-    """One record per entry page, in URL order (the index must not depend on input order)."""
-    records = [
-        SearchRecord(url="/" + page.url, title=page.title, content=plain_text(page.html))
-        for page in pages
-        if _kind(page) == "entry"
-    ]
-    return sorted(records, key=lambda record: record.url)
+    """One record per entry page, newest first (the index must not depend on input order)."""
+    return [record(page) for page in entry_pages(pages)]
+
+
+def _published(page: CompiledPage) -> tuple[str, str]:
+    """(ISO timestamp, shown date) from the byline; empty when a page has none."""
+    found = _BYLINE_TIME.search(page.html)
+    return (found[1], found[2]) if found else ("", "")
 
 
 def _kind(page: CompiledPage) -> object:

@@ -1,4 +1,4 @@
-"""What goes into the search index: entry pages only, as plain text, in URL order."""
+"""What goes into the search index: entry pages only, as plain text, newest first."""
 
 from __future__ import annotations
 
@@ -29,12 +29,15 @@ def test_plain_text_keeps_the_reading_text_only() -> None:
     assert text == "Lab ships a model It is free & de-identified <really>. One Two Last"
 
 
-def test_only_entry_pages_become_records_in_url_order() -> None:
-    pages = [page("2026/06/02/b/", "entry", ENTRY_HTML), page("", "home"), page("tags/ai/", "tag"),
-             page("archive/", "archive"), page("2025/01/01/a/", "entry"),
+def test_only_entry_pages_become_records_newest_first() -> None:
+    pages = [page("2025/01/01/a/", "entry"), page("", "home"), page("tags/ai/", "tag"),
+             page("archive/", "archive"), page("2026/06/02/b/", "entry", ENTRY_HTML),
+             page("2025/01/01/c/", "entry"),
              CompiledPage(src="about.md", url="about/", title="About", description="", html="<p>x</p>",
                           meta=MappingProxyType({}))]
     records = entry_records(pages)
-    assert [record.url for record in records] == ["/2025/01/01/a/", "/2026/06/02/b/"]
-    assert records[1].title == "Title of 2026/06/02/b/"
-    assert records[1].content.startswith("Lab ships a model It is free")
+    # b's byline dates it; a and c have none (so sort as oldest), then go by URL.
+    assert [record.url for record in records] == ["/2026/06/02/b/", "/2025/01/01/a/", "/2025/01/01/c/"]
+    assert records[0].title == "Title of 2026/06/02/b/"
+    assert records[0].date == "2 June 2026"
+    assert records[0].content.startswith("Lab ships a model It is free")

@@ -1,8 +1,9 @@
-/* Site search: Material's search dialog, driven by Pagefind (generator/search writes the
-   index into <site>/pagefind/). Material's own search plugin is off, so Material's JS does
-   not mount the dialog (partials/search.html renames its hooks): this script does what
-   Material's search component did, with Material's result markup and classes. A query
-   fetches only the index chunks and result fragments it needs. */
+/* Site search: Material's search dialog, driven by our own static index (generator/search
+   writes it into <site>/search/; search-index.js reads it). Material's own search plugin is
+   off, so Material's JS does not mount the dialog (partials/search.html renames its hooks):
+   this script does what Material's search component did, with Material's result markup and
+   classes. A query fetches only the manifest, the index shards of its words and the
+   metadata blocks of the results it shows. */
 (() => {
   "use strict";
   const dialog = document.querySelector("[data-digest-search]");
@@ -18,12 +19,12 @@
   const highlight = config.features.includes("search.highlight");
   const SHOWN = 10;
 
-  let pagefind = null;
-  const load = () => (pagefind ??= import(new URL("pagefind/pagefind.js", root).href).then(async (module) => {
-    await module.options({ baseUrl: root.pathname, excerptLength: 24 });
-    await module.init();
-    return module;
-  }));
+  // Beside this script, wherever the theme put it; loaded on first use.
+  const here = document.currentScript?.src ?? new URL("assets/javascripts/search.js", root).href;
+  let index = null;
+  const load = () => (index ??= import(new URL("search-index.js", here).href).then((module) => ({
+    module, index: new module.SearchIndex(new URL("search/", root)),
+  })));
 
   const open = (state) => {
     if (toggle.checked !== state) {
@@ -32,31 +33,33 @@
     }
   };
 
-  // Pagefind escapes < and > in excerpts and adds only <mark>: rebuild that as DOM nodes,
-  // so no text from an entry is ever parsed as HTML.
-  const excerpt = (html) => {
-    const paragraph = document.createElement("p");
-    let marked = false;
-    for (const part of html.split(/(<\/?mark>)/)) {
-      if (part === "<mark>" || part === "</mark>") {
-        marked = part === "<mark>";
+  // Entry text only ever becomes text nodes: never parsed as HTML.
+  const paragraph = (parts) => {
+    const element = document.createElement("p");
+    for (const [text, marked] of parts) {
+      if (!marked) {
+        element.append(text);
         continue;
       }
-      if (!part) continue;
-      const text = document.createTextNode(part.replace(/&lt;/g, "<").replace(/&gt;/g, ">"));
-      if (marked) {
-        const mark = document.createElement("mark");
-        mark.append(text);
-        paragraph.append(mark);
-      } else {
-        paragraph.append(text);
-      }
+      const mark = document.createElement("mark");
+      mark.textContent = text;
+      element.append(mark);
     }
-    return paragraph;
+    return element;
   };
 
-  const item = (data, score, query) => {
-    const url = new URL(data.url, location.href);
+  // The lede with the query's words marked; words found only further down the entry follow
+  // it, marked, so that every result shows why it matched.
+  const excerpt = (module, data, words) => {
+    const shown = module.tokenize(`${data.title} ${data.lede}`);
+    const elsewhere = data.terms.filter((term) => !shown.includes(term));
+    const parts = module.highlight(data.lede, words);
+    for (const term of elsewhere) parts.push([" … ", false], [term, true]);
+    return paragraph(parts);
+  };
+
+  const item = (module, data, words, query) => {
+    const url = new URL(data.url.replace(/^\//, ""), root);
     if (highlight) url.searchParams.set("h", query);
     const link = document.createElement("a");
     link.className = "md-search-result__link";
@@ -64,12 +67,14 @@
     link.tabIndex = -1;
     const article = document.createElement("article");
     article.className = "md-search-result__article md-typeset";
-    article.dataset.mdScore = score.toFixed(2);
+    article.dataset.mdScore = String(data.score);
     const icon = document.createElement("div");
     icon.className = "md-search-result__icon md-icon";
     const title = document.createElement("h1");
-    title.textContent = data.meta.title || data.url;
-    article.append(icon, title, excerpt(data.excerpt));
+    title.replaceChildren(...paragraph(module.highlight(data.title, words)).childNodes);
+    const date = document.createElement("p");
+    date.textContent = data.date;
+    article.append(icon, title, date, excerpt(module, data, words));
     link.append(article);
     const row = document.createElement("li");
     row.className = "md-search-result__item";
@@ -89,14 +94,11 @@
       meta.textContent = t["search.result.placeholder"];
       return;
     }
-    const module = await load();
-    const found = await module.debouncedSearch(query, {}, 150);
-    if (found === null || ticket !== latest) return; // a newer keystroke took over
-    const results = found.results.slice(0, SHOWN);
-    const data = await Promise.all(results.map((result) => result.data()));
-    if (ticket !== latest) return;
-    meta.textContent = count(found.results.length);
-    list.replaceChildren(...data.map((page, i) => item(page, results[i].score, query)));
+    const { module, index } = await load();
+    const found = await index.query(input.value, SHOWN);
+    if (ticket !== latest) return; // a newer keystroke took over
+    meta.textContent = count(found.total);
+    list.replaceChildren(...found.results.map((data) => item(module, data, found.words, query)));
   };
   const report = (error) => {
     meta.textContent = t["search.result.none"];

@@ -1,0 +1,164 @@
+"""The site's search index: a small static inverted index, split so that one query fetches
+a few small files (format in docs/overrides/assets/javascripts/search-index.js, which reads it).
+
+``<site>/search/``:
+- ``manifest.json``: ``{"version", "docs", "block", "shards", "hash"}``; ``shards`` are the
+  sorted shard keys, ``hash`` changes whenever any other file does (the reader adds it to
+  their URLs so that a browser never mixes files of two builds).
+- ``t/<key>.json``: the terms whose longest matching key is ``<key>`` (keys are 2-4 leading
+  characters; a shard over ``SHARD_BYTES`` is split by one more character, the term equal to
+  the key itself staying put). ``{"p": {term: ids}, "x": {term: ids}, "t": {term: ids}}``:
+  ``p`` the documents holding the term, ``x`` for terms in more than half the documents the
+  ones *not* holding it (so common words cost little and still answer exactly), ``t`` the
+  documents whose title holds it (for ranking). Ids are sorted and delta-encoded.
+  A key outside [a-z0-9] is written as "_" and the hex of its UTF-8 bytes.
+- ``m/<n>.json``: documents ``n*block`` to ``n*block+block-1``: ``[url, title, date, lede]``.
+
+Documents are the entry pages, numbered newest first, so a lower id is a newer entry.
+Everything is serialized with sorted keys and fixed separators: the same entries give the
+same bytes whatever the order of the pages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+from array import array
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from generator.compile import CompiledPage
+from generator.search.records import entry_pages, record
+from generator.search.tokenize import tokens
+
+INDEX_DIR = "search"
+FORMAT_VERSION = 1
+BLOCK = 100  # documents per metadata file: 10 results usually need one or two
+SHARD_BYTES = 60_000  # split a shard above this (uncompressed JSON, roughly)
+MIN_KEY, MAX_KEY = 2, 4
+LEDE_CHARS = 200
+_SAFE_KEY = re.compile(r"[a-z0-9]+")
+
+
+class Postings:
+    """Sorted document ids per term, for the whole text and for titles."""
+
+    def __init__(self) -> None:
+        self.body: dict[str, array] = {}
+        self.title: dict[str, array] = {}
+        self.docs = 0
+
+    def add(self, title: str, text: str) -> None:
+        doc = self.docs
+        self.docs += 1
+        # Documents arrive in id order, so every list stays sorted; arrays keep 4 bytes an id.
+        for term in set(tokens(title)) | set(tokens(text)):
+            self.body.setdefault(term, array("I")).append(doc)
+        for term in set(tokens(title)):
+            self.title.setdefault(term, array("I")).append(doc)
+
+
+def write_search_index(site_dir: Path, pages: Iterable[CompiledPage]) -> int:
+    """Write ``site_dir/search/`` for the entry pages among ``pages``; the number indexed."""
+    postings = Postings()
+    meta: list[list[str]] = []
+    for page in entry_pages(pages):
+        entry = record(page)  # one page's plain text at a time: memory stays flat
+        postings.add(entry.title, entry.content)
+        meta.append([entry.url, entry.title, entry.date, excerpt(entry.lede)])
+    out = site_dir / INDEX_DIR
+    if out.exists():
+        shutil.rmtree(out)
+    (out / "t").mkdir(parents=True)
+    (out / "m").mkdir()
+    digest = hashlib.sha256()
+    keys = shard_keys({term: _size(term, ids, postings.docs) for term, ids in postings.body.items()})
+    for key, shard in _shards(postings, keys):
+        digest.update(_write(out / "t" / f"{file_name(key)}.json", shard))
+    for start in range(0, len(meta), BLOCK):
+        digest.update(_write(out / "m" / f"{start // BLOCK}.json", meta[start:start + BLOCK]))
+    _write(out / "manifest.json", {"version": FORMAT_VERSION, "docs": postings.docs, "block": BLOCK,
+                                   "shards": sorted(set(keys.values())), "hash": digest.hexdigest()[:16]})
+    return postings.docs
+
+
+def excerpt(text: str) -> str:
+    """At most ``LEDE_CHARS`` characters of ``text``, cut at a word boundary."""
+    if len(text) <= LEDE_CHARS:
+        return text
+    cut = text[:LEDE_CHARS].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def file_name(key: str) -> str:
+    return key if _SAFE_KEY.fullmatch(key) else "_" + key.encode().hex()
+
+
+def shard_keys(sizes: dict[str, int]) -> dict[str, str]:
+    """term -> its shard's key, splitting shards over ``SHARD_BYTES`` by one more character."""
+    placed: dict[str, str] = {}
+    pending = list(_group(sorted(sizes), MIN_KEY).items())
+    while pending:
+        key, terms = pending.pop()
+        if len(key) >= MAX_KEY or sum(sizes[term] for term in terms) <= SHARD_BYTES:
+            placed.update(dict.fromkeys(terms, key))
+            continue
+        placed.update((term, key) for term in terms if len(term) == len(key))
+        pending += _group([term for term in terms if len(term) > len(key)], len(key) + 1).items()
+    return placed
+
+
+def _group(terms: list[str], length: int) -> dict[str, list[str]]:
+    groups: dict[str, list[str]] = {}
+    for term in terms:
+        groups.setdefault(term[:length], []).append(term)
+    return groups
+
+
+def _size(term: str, ids: array, docs: int) -> int:
+    """Roughly the JSON bytes of a term's postings (~3 per id: small deltas and a comma)."""
+    return len(term) + 4 + 3 * min(len(ids), docs - len(ids))
+
+
+def _shards(postings: Postings, keys: dict[str, str]) -> Iterator[tuple[str, dict[str, dict[str, list[int]]]]]:
+    """(key, shard) in key order, one shard encoded at a time."""
+    by_key = _group_by(keys)
+    for key in sorted(by_key):
+        shard: dict[str, dict[str, list[int]]] = {"p": {}, "x": {}, "t": {}}
+        for term in by_key[key]:
+            ids = postings.body[term]
+            if 2 * len(ids) > postings.docs:
+                shard["x"][term] = _deltas(_complement(ids, postings.docs))
+            else:
+                shard["p"][term] = _deltas(ids)
+            if term in postings.title:
+                shard["t"][term] = _deltas(postings.title[term])
+        yield key, shard
+
+
+def _group_by(keys: dict[str, str]) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for term, key in keys.items():
+        found.setdefault(key, []).append(term)
+    return found
+
+
+def _complement(ids: Iterable[int], docs: int) -> list[int]:
+    present = set(ids)
+    return [doc for doc in range(docs) if doc not in present]
+
+
+def _deltas(ids: Iterable[int]) -> list[int]:
+    out, previous = [], 0
+    for doc in ids:
+        out.append(doc - previous)
+        previous = doc
+    return out
+
+
+def _write(path: Path, value: object) -> bytes:
+    data = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+    path.write_bytes(data)
+    return data
