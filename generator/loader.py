@@ -97,10 +97,11 @@ def _absolute(path: str | os.PathLike[str]) -> Path:
 
 
 def _shown(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """The path as diagnostics show it: relative to the project root, with slashes."""
+    text, prefix = str(path), str(root) + os.sep
+    # String slicing, not Path.relative_to: this runs once per entry (10,000 entries).
+    shown = text[len(prefix):] if text.startswith(prefix) else text
+    return shown.replace(os.sep, "/")
 
 
 def load_entry(path: Path, root: Path, tags: dict[str, Tag],

@@ -118,8 +118,12 @@ _FENCED_BLOCK = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?^ {0,3}\1[^\n]*$", r
 _CODE_SPAN_ANY = re.compile(r"(`+)[^\n]+?\1")
 
 
-def _spaces(match: re.Match[str]) -> str:
+def _blank_lines(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group())
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * (match.end() - match.start())  # code spans never hold a line break
 
 
 def blank_code(text: str) -> str:
@@ -127,7 +131,9 @@ def blank_code(text: str) -> str:
     what is code is shown literally, so the prose rules must not look inside it."""
     if "`" not in text and "~~~" not in text:
         return text
-    return _CODE_SPAN_ANY.sub(_spaces, _FENCED_BLOCK.sub(_spaces, text))
+    if "```" in text or "~~~" in text:
+        text = _FENCED_BLOCK.sub(_blank_lines, text)
+    return _CODE_SPAN_ANY.sub(_blank, text)
 
 
 def link_targets(text: str) -> Iterator[tuple[int, str, str, bool]]:

@@ -24,7 +24,7 @@ MAX_BYTES = 256 * 1024
 
 # Characters XML 1.0 forbids (feeds must stay well-formed); tab and newline are fine.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
+_CLOSING_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 # Where an anchor (&a), alias (*a) or tag (!t) can start a YAML node: at a line's start
 # or after ':', '-', '?', '[', '{' or ','. Only then are events scanned (slow).
 _YAML_SPECIAL_CHARS = re.compile(r"[&*!]")
@@ -57,11 +57,8 @@ class Document:
 def read_text(path: Path, shown: str) -> tuple[str | None, list[Diagnostic]]:
     """Read a file as text with normalized newlines, or say why it cannot be read."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return None, [Diagnostic(shown, 1, 1, "E001",
-                                     f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")]
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)  # never more than the limit, however large
     except OSError as error:
         return None, [Diagnostic(shown, 1, 1, "E001", f"cannot read file: {error.strerror}")]
     return decode(data, shown)
@@ -71,14 +68,15 @@ def decode(data: bytes, shown: str) -> tuple[str | None, list[Diagnostic]]:
     """Decode UTF-8 (a BOM is accepted), normalize CRLF, and refuse control characters."""
     if len(data) > MAX_BYTES:
         return None, [Diagnostic(shown, 1, 1, "E001",
-                                 f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,}")]
+                                 f"file is over the limit of {MAX_BYTES:,} bytes")]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line, col = _byte_position(data, error.start)
         return None, [Diagnostic(shown, line, col, "E002",
                                  f"invalid UTF-8 byte 0x{data[error.start]:02x}")]
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     match = _CONTROL.search(text)
     if match:
         line, col = text_position(text, match.start())
@@ -89,16 +87,18 @@ def decode(data: bytes, shown: str) -> tuple[str | None, list[Diagnostic]]:
 
 def split(text: str, shown: str) -> tuple[Document | None, list[Diagnostic]]:
     """Split text into front matter nodes and body."""
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip() != "---":
+    first_end = text.find("\n")
+    first = text if first_end < 0 else text[:first_end]
+    if first.rstrip() != "---":
         return None, [Diagnostic(shown, 1, 1, "E100",
                                  "the file must start with a '---' line opening the front matter")]
-    end = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i])), None)
-    if end is None:
+    closing = _CLOSING_FENCE.search(text, first_end + 1) if first_end >= 0 else None
+    if closing is None:
         return None, [Diagnostic(shown, 1, 1, "E100",
                                  "the front matter is not closed by a '---' line")]
-    source = "\n".join(lines[1:end]) + "\n"
-    body = "\n".join(lines[end + 1:])
+    source = text[first_end + 1:closing.start()]
+    body = text[closing.end() + 1:]
+    end = text.count("\n", 0, closing.start())  # 0-based line of the closing fence
     node, problems = compose(source, shown, first_line=2)
     if problems:
         return None, problems
