@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from generator.search.index import INDEX_DIR, write_search_index
 from generator.search.records import SearchRecord, entry_pages, entry_records, plain_text
-from generator.search.tokenize import fold, tokens
+from generator.search.tokenize import terms, tokens
 
-__all__ = ["INDEX_DIR", "SearchRecord", "entry_pages", "entry_records", "fold", "plain_text", "tokens",
+__all__ = ["INDEX_DIR", "SearchRecord", "entry_pages", "entry_records", "plain_text", "terms", "tokens",
            "write_search_index"]

@@ -26,12 +26,14 @@ import json
 import re
 import shutil
 from array import array
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from functools import partial
 from pathlib import Path
 
 from generator.compile import CompiledPage
 from generator.search.records import entry_pages, record
-from generator.search.tokenize import tokens
+from generator.search.tokenize import terms
 
 INDEX_DIR = "search"
 FORMAT_VERSION = 1
@@ -46,18 +48,21 @@ class Postings:
     """Sorted document ids per term, for the whole text and for titles."""
 
     def __init__(self) -> None:
-        self.body: dict[str, array] = {}
-        self.title: dict[str, array] = {}
+        # defaultdict, not setdefault: that would build an empty array for every call.
+        self.body: defaultdict[str, array] = defaultdict(partial(array, "I"))
+        self.title: defaultdict[str, array] = defaultdict(partial(array, "I"))
         self.docs = 0
 
     def add(self, title: str, text: str) -> None:
         doc = self.docs
         self.docs += 1
         # Documents arrive in id order, so every list stays sorted; arrays keep 4 bytes an id.
-        for term in set(tokens(title)) | set(tokens(text)):
-            self.body.setdefault(term, array("I")).append(doc)
-        for term in set(tokens(title)):
-            self.title.setdefault(term, array("I")).append(doc)
+        in_title = terms(title)
+        body, titles = self.body, self.title
+        for term in in_title | terms(text):
+            body[term].append(doc)
+        for term in in_title:
+            titles[term].append(doc)
 
 
 def write_search_index(site_dir: Path, pages: Iterable[CompiledPage]) -> int:
@@ -101,12 +106,12 @@ def shard_keys(sizes: dict[str, int]) -> dict[str, str]:
     placed: dict[str, str] = {}
     pending = list(_group(sorted(sizes), MIN_KEY).items())
     while pending:
-        key, terms = pending.pop()
-        if len(key) >= MAX_KEY or sum(sizes[term] for term in terms) <= SHARD_BYTES:
-            placed.update(dict.fromkeys(terms, key))
+        key, group = pending.pop()
+        if len(key) >= MAX_KEY or sum(sizes[term] for term in group) <= SHARD_BYTES:
+            placed.update(dict.fromkeys(group, key))
             continue
-        placed.update((term, key) for term in terms if len(term) == len(key))
-        pending += _group([term for term in terms if len(term) > len(key)], len(key) + 1).items()
+        placed.update((term, key) for term in group if len(term) == len(key))
+        pending += _group([term for term in group if len(term) > len(key)], len(key) + 1).items()
     return placed
 
 

@@ -26,14 +26,13 @@ _NOISE = re.compile(r'<p class="digest-byline">.*?</p>|<nav\b.*?</nav>', re.S)
 # inline tags vanish so that "de-<em>identified</em>" stays one word.
 _BLOCK_TAG = re.compile(r"</?(?:p|li|ul|ol|h[1-6]|section|article|blockquote|div|br|hr|t[rdh]|table)\b[^>]*>")
 _TAG = re.compile(r"<[^>]*>")
-_SPACE = re.compile(r"\s+")
 _BYLINE_TIME = re.compile(r'<p class="digest-byline">\s*<time datetime="([^"]*)">([^<]*)</time>')
 
 
 def plain_text(html: str) -> str:
     """The readable text of an entry page's compiled HTML, on one line."""
     text = _TAG.sub("", _BLOCK_TAG.sub(" ", _NOISE.sub(" ", html)))
-    return _SPACE.sub(" ", unescape(text)).strip()
+    return " ".join(unescape(text).split())  # str.split: several times faster than re.sub(r"\s+")
 
 
 def entry_pages(pages: Iterable[CompiledPage]) -> list[CompiledPage]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.search import tokens
+from generator.search import terms, tokens
 
 HERE = Path(__file__).parent
 FIXTURES = json.loads((HERE / "tokenizer_fixtures.json").read_text(encoding="utf-8"))
@@ -29,6 +29,11 @@ def test_tokens_fold_case_and_accents_and_drop_single_characters() -> None:
     # Æ and Ø are letters of their own, not accented ones.
     assert list(tokens("Zürich's Café, x_y I 2² ÆRØ")) == ["zurich", "cafe", "22", "ærø"]
     assert list(tokens("Zu\u0308rich")) == ["zurich"]
+
+
+def test_terms_are_the_distinct_tokens() -> None:
+    for text in FIXTURES:
+        assert terms(text) == set(tokens(text))
 
 
 def test_python_and_javascript_agree_on_the_fixtures() -> None:

@@ -6,9 +6,9 @@
    NFKD, combining marks removed, lowercased; tokens are runs of letters and digits
    (\p{L}\p{N}); one-character tokens are dropped. No stemming. */
 export const fold = (text) => text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
-const TOKEN = /[\p{L}\p{N}]+/gu;
+const TOKEN = /[\p{L}\p{N}]{2,}/gu; // {2,}: one-character tokens never match, as in Python
 const length = (text) => [...text].length; // in code points, as Python counts
-export const tokenize = (text) => (fold(text).match(TOKEN) ?? []).filter((token) => length(token) > 1);
+export const tokenize = (text) => fold(text).match(TOKEN) ?? [];
 
 const MIN_PREFIX = 3; // a shorter last word matches exactly: a 2-letter prefix could need many shards
 
