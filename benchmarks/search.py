@@ -1,26 +1,33 @@
 """What a reader downloads to run one search query on a built site.
 
+Our site (generator/search/index.py) fetches its two scripts, the index manifest, the term
+shards and the metadata blocks of the results it shows; as the reader types, each keystroke
+from the second character on runs a query, so the count is the union over those queries.
 Material's built-in search fetches its worker and the whole ``search/search_index.json``.
-Pagefind fetches its loader, metadata and WebAssembly, then only the index chunks that
-cover the query's words and the fragments of the results it shows (10, as our search dialog
-does). Pagefind files are stored gzipped and served as they are; JSON and JS are counted
-raw and gzipped (what a server with compression sends).
+Pagefind (kept to compare: the benchmark indexes the floor with it) fetches its loader,
+metadata and WebAssembly, then only the index chunks that cover the query's words and the
+fragments of the 10 results a dialog shows. Pagefind files are stored gzipped and served as
+they are; JSON and JS are counted gzipped (what a server with compression sends).
 """
 
 from __future__ import annotations
 
 import gzip
+import json
 import re
 import struct
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
+
+from generator.search.index import file_name
 
 SHOWN_RESULTS = 10  # fragments loaded per query: our dialog (assets/javascripts/search.js) shows 10
 
 
 @dataclass
 class Download:
-    kind: str  # "pagefind", "material" or "none"
+    kind: str  # "ours", "pagefind", "material" or "none"
     files: dict[str, int] = field(default_factory=dict)  # site path -> bytes on the wire
 
     @property
@@ -37,6 +44,8 @@ def _wire(path: Path) -> int:
 
 
 def query_download(site: Path, query: str) -> Download:
+    if (site / "search" / "manifest.json").is_file():
+        return _ours(site, query)
     entry = next(site.glob("**/pagefind-entry.json"), None)  # wherever the site keeps it
     if entry is not None:
         return _pagefind(site, entry.parent, query.lower())
@@ -51,6 +60,65 @@ def _material(site: Path) -> Download:
     found.files[index.relative_to(site).as_posix()] = _wire(index)
     for worker in sorted((site / "assets" / "javascripts" / "workers").glob("search*.js")):
         found.files[worker.relative_to(site).as_posix()] = _wire(worker)
+    return found
+
+
+# --- Ours: generator/search/index.py's format, read as search-index.js reads it -----------
+
+def _ours(site: Path, query: str) -> Download:
+    from generator.search.tokenize import tokens  # the tokenizer the index was built with
+
+    found = Download("ours")
+    base = site / "search"
+
+    def add(path: Path) -> None:
+        found.files[path.relative_to(site).as_posix()] = _wire(path)
+
+    for script in ("search.js", "search-index.js"):
+        add(site / "assets" / "javascripts" / script)
+    add(base / "manifest.json")
+    manifest = json.loads((base / "manifest.json").read_text(encoding="utf-8"))
+    total = 0
+    for typed in range(2, len(query) + 1):  # every keystroke runs a query
+        text = query[:typed]
+        words = list(dict.fromkeys(tokens(text)))
+        typing = bool(re.search(r"\w$", text))
+        hits: set[int] | None = None
+        titled: dict[int, int] = {}
+        for i, word in enumerate(words):
+            prefix = typing and i == len(words) - 1 and len(word) >= 3
+            docs: set[int] = set()
+            for key in _shard_keys(manifest["shards"], word, prefix):
+                path = base / "t" / f"{file_name(key)}.json"
+                add(path)
+                shard = json.loads(path.read_text(encoding="utf-8"))
+                docs |= _matching(shard, word, prefix, manifest["docs"])
+                for doc in _matching({"p": shard["t"], "x": {}}, word, prefix, manifest["docs"]):
+                    titled[doc] = titled.get(doc, 0) + 1
+            hits = docs if hits is None else hits & docs
+        total = len(hits or ())
+        # As search-index.js ranks: more words in the title first, then newest (lowest id).
+        for doc in sorted(hits or (), key=lambda doc: (-titled.get(doc, 0), doc))[:SHOWN_RESULTS]:
+            add(base / "m" / f"{doc // manifest['block']}.json")
+    if total == 0:
+        found.kind = "ours (the query matched nothing)"
+    return found
+
+
+def _shard_keys(keys: list[str], word: str, prefix: bool) -> list[str]:
+    found = [next((word[:n] for n in (4, 3, 2) if word[:n] in keys and len(word) >= n), "")]
+    if prefix:
+        found += [key for key in keys if key.startswith(word) and key != word]
+    return [key for key in found if key]
+
+
+def _matching(shard: dict, word: str, prefix: bool, docs: int) -> set[int]:
+    found: set[int] = set()
+    for kind in ("p", "x"):
+        for term, deltas in shard[kind].items():
+            if term == word or (prefix and term.startswith(word)):
+                ids = set(accumulate(deltas))
+                found |= ids if kind == "p" else set(range(docs)) - ids
     return found
 
 

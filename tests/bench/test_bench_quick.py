@@ -64,3 +64,27 @@ def test_pagefind_chunk_bounds_are_prefixes() -> None:
     assert covers("micros", "mz", "micro")  # a prefix query spans later chunks too
     assert not covers("mid", "mz", "microsoft")
     assert not covers("a", "ab", "microsoft")
+
+
+def test_our_search_download_counts_scripts_manifest_shards_and_result_blocks(tmp_path: Path) -> None:
+    from types import MappingProxyType
+
+    from benchmarks.search import query_download
+    from generator.compile import CompiledPage
+    from generator.search import write_search_index
+
+    pages = [CompiledPage(src=f"e{n}/index.md", url=f"e{n}/", title=f"Entry {n}", description="",
+                          html=f"<p>Microsoft word{n}</p>", meta=MappingProxyType({"digest": {"kind": "entry"}}))
+             for n in range(250)]
+    write_search_index(tmp_path, pages)
+    scripts = tmp_path / "assets" / "javascripts"
+    scripts.mkdir(parents=True)
+    for name in ("search.js", "search-index.js"):
+        (scripts / name).write_text("// script")
+    found = query_download(tmp_path, "word249")
+    assert found.kind == "ours"
+    # Typing "wo", "wor", ... "word249": one shard, and the blocks of the results shown on the way.
+    assert any(path.startswith("search/m/") for path in found.files)
+    assert {"search/manifest.json", "search/t/wo.json",
+            "assets/javascripts/search.js"} <= set(found.files)
+    assert query_download(tmp_path, "nothing").kind == "ours (the query matched nothing)"
