@@ -104,7 +104,7 @@ def test_two_builds_are_byte_identical(project, tmp_path):
     assert first.returncode == 0, first.stderr
     assert mkdocs(project, tmp_path / "b").returncode == 0
     built = tree(tmp_path / "a")
-    assert "sitemap.xml.gz" in built and "pagefind/pagefind-entry.json" in built
+    assert "sitemap.xml.gz" in built and "search/manifest.json" in built
     assert built == tree(tmp_path / "b") == tree(project / "site")
 
 

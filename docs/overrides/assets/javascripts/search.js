@@ -52,7 +52,7 @@
   // it, marked, so that every result shows why it matched.
   const excerpt = (module, data, words) => {
     const shown = module.tokenize(`${data.title} ${data.lede}`);
-    const elsewhere = data.terms.filter((term) => !shown.includes(term));
+    const elsewhere = data.terms.filter((term) => !shown.includes(term)).slice(0, 5); // a short prefix can match many
     const parts = module.highlight(data.lede, words);
     for (const term of elsewhere) parts.push([" … ", false], [term, true]);
     return paragraph(parts);
