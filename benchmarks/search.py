@@ -86,9 +86,9 @@ def _ours(site: Path, query: str) -> Download:
         hits: set[int] | None = None
         titled: dict[int, int] = {}
         for i, word in enumerate(words):
-            prefix = typing and i == len(words) - 1 and len(word) >= 3
+            prefix, keys = _plan(manifest["shards"], word, typing and i == len(words) - 1)
             docs: set[int] = set()
-            for key in _shard_keys(manifest["shards"], word, prefix):
+            for key in keys:
                 path = base / "t" / f"{file_name(key)}.json"
                 add(path)
                 shard = json.loads(path.read_text(encoding="utf-8"))
@@ -105,11 +105,13 @@ def _ours(site: Path, query: str) -> Download:
     return found
 
 
-def _shard_keys(keys: list[str], word: str, prefix: bool) -> list[str]:
-    found = [next((word[:n] for n in (4, 3, 2) if word[:n] in keys and len(word) >= n), "")]
-    if prefix:
-        found += [key for key in keys if key.startswith(word) and key != word]
-    return [key for key in found if key]
+def _plan(keys: list[str], word: str, prefix: bool) -> tuple[bool, list[str]]:
+    """As search-index.js plans a word: (prefix match?, shard keys)."""
+    found = [key for key in [next((word[:n] for n in (4, 3, 2) if word[:n] in keys and len(word) >= n), "")] if key]
+    longer = [key for key in keys if key.startswith(word) and key != word] if prefix else []
+    if len(word) < 3 and len(found) + len(longer) > 2:  # SHORT_PREFIX_SHARDS
+        return False, found
+    return prefix, found + longer
 
 
 def _matching(shard: dict, word: str, prefix: bool, docs: int) -> set[int]:

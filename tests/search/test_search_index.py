@@ -121,6 +121,7 @@ def test_the_last_word_matches_as_a_prefix_while_typing(site: Path) -> None:
     assert urls(site, "charliezeb") == [entry_path("charlie-hospital")]
     assert urls(site, "charliezeb ") == []  # a finished word matches whole
     assert query(site, "zebr")["total"] == 0  # a prefix of a word's start only
+    assert query(site, "ch")["total"] >= 1  # two characters are a prefix too (one shard)
 
 
 def test_all_words_must_match(site: Path) -> None:
@@ -154,6 +155,18 @@ def test_large_shards_split_and_still_answer(tmp_path: Path, monkeypatch: pytest
     assert urls(tmp_path, "word12") == ["/2026/01/12/e12/"]
     assert query(tmp_path, "wor")["total"] == 28  # a prefix spanning the split shards
     assert query(tmp_path, "rocketr")["total"] == 3
+    assert query(tmp_path, "wo")["total"] == 28  # its terms all went to one shard, "word"
+
+
+def test_a_two_character_prefix_spanning_many_shards_matches_exactly(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search_index, "SHARD_BYTES", 10)
+    write_search_index(tmp_path, [page(day, f"Entry {day}", word) for day, word in
+                                  enumerate(["alpha", "alps", "alto", "alum", "al"], start=1)])
+    shards = json.loads((tmp_path / "search" / "manifest.json").read_text(encoding="utf-8"))["shards"]
+    assert {"al", "alph", "alps", "alto", "alum"} <= set(shards)
+    assert urls(tmp_path, "al") == ["/2026/01/05/e5/"]  # 5 shards: not fetched for a 2-letter prefix
+    assert query(tmp_path, "alp")["total"] == 2
 
 
 def test_the_index_does_not_depend_on_page_order(tmp_path: Path) -> None:

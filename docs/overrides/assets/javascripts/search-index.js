@@ -10,14 +10,16 @@ const TOKEN = /[\p{L}\p{N}]{2,}/gu; // {2,}: one-character tokens never match, a
 const length = (text) => [...text].length; // in code points, as Python counts
 export const tokenize = (text) => fold(text).match(TOKEN) ?? [];
 
-const MIN_PREFIX = 3; // a shorter last word matches exactly: a 2-letter prefix could need many shards
+// A 2-character last word is a prefix only when that costs at most this many shards (a
+// common start like "co" may have been split into many); otherwise it matches exactly.
+const SHORT_PREFIX_SHARDS = 2;
 
 /* The query's words; the last one is a prefix (search as you type) unless a separator follows. */
 export const parseQuery = (text) => {
   const words = [...new Set(tokenize(text))];
   const typing = /[\p{L}\p{N}\p{M}]$/u.test(text);
   return words.map((word, i) => ({
-    word, prefix: typing && i === words.length - 1 && length(word) >= MIN_PREFIX,
+    word, prefix: typing && i === words.length - 1,
   }));
 };
 
@@ -90,8 +92,9 @@ export class SearchIndex {
     return this.manifest_;
   }
 
-  /* The keys of the shards that can hold terms matching the word. */
-  shardKeys(manifest, { word, prefix }) {
+  /* The word, its prefix flag possibly dropped (see SHORT_PREFIX_SHARDS), and the keys of
+     the shards that can hold the terms matching it. */
+  plan(manifest, { word, prefix }) {
     const keys = new Set(manifest.shards);
     const chars = [...word];
     const keysFound = [];
@@ -102,8 +105,11 @@ export class SearchIndex {
         break;
       }
     }
-    if (prefix) keysFound.push(...manifest.shards.filter((key) => key.startsWith(word) && key !== word));
-    return keysFound;
+    const longer = prefix ? manifest.shards.filter((key) => key.startsWith(word) && key !== word) : [];
+    if (length(word) < 3 && keysFound.length + longer.length > SHORT_PREFIX_SHARDS) {
+      return { word: { word, prefix: false }, keys: keysFound };
+    }
+    return { word: { word, prefix }, keys: [...keysFound, ...longer] };
   }
 
   /* {total, results: [{id, url, title, date, lede, terms}]}: documents holding every word,
@@ -111,13 +117,14 @@ export class SearchIndex {
      terms of each result that matched. */
   async query(text, limit = 10) {
     const manifest = await this.manifest();
-    const words = parseQuery(text);
+    const plans = parseQuery(text).map((word) => this.plan(manifest, word));
+    const words = plans.map((plan) => plan.word);
     if (!words.length) return { total: 0, words, results: [] };
     const docs = manifest.docs;
     const count = new Uint8Array(docs), titled = new Uint8Array(docs);
     const termSets = []; // [word index, term, has(doc)] for the results' matched terms
-    const shards = await Promise.all(words.map((word) =>
-      Promise.all(this.shardKeys(manifest, word).map((key) => this.file(`t/${fileName(key)}.json`)))));
+    const shards = await Promise.all(plans.map((plan) =>
+      Promise.all(plan.keys.map((key) => this.file(`t/${fileName(key)}.json`)))));
     words.forEach((word, w) => {
       const seen = new Uint8Array(docs), inTitle = new Uint8Array(docs);
       for (const shard of shards[w]) {
