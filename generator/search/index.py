@@ -37,7 +37,7 @@ from generator.search.tokenize import terms
 
 INDEX_DIR = "search"
 FORMAT_VERSION = 1
-BLOCK = 100  # documents per metadata file: 10 results usually need one or two
+BLOCK = 20  # documents per metadata file: small, as title matches spread results over many
 SHARD_BYTES = 60_000  # split a shard above this (uncompressed JSON, roughly)
 MIN_KEY, MAX_KEY = 2, 4
 LEDE_CHARS = 200
