@@ -8,8 +8,8 @@ import subprocess
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "pyyaml", "nh3",
-            "pagefind", "news-digest")
+# Ours: our dependencies (Pagefind is only in the baselines' environment, for comparison).
+PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "pyyaml", "nh3", "news-digest")
 
 
 def _cpu_model() -> str:
