@@ -54,7 +54,7 @@
     const shown = module.tokenize(`${data.title} ${data.lede}`);
     const elsewhere = data.terms.filter((term) => !shown.includes(term)).slice(0, 5); // a short prefix can match many
     const parts = module.highlight(data.lede, words);
-    for (const term of elsewhere) parts.push([" … ", false], [term, true]);
+    for (const term of elsewhere) parts.push([parts.at(-1)?.[0].endsWith("…") ? " " : " … ", false], [term, true]);
     return paragraph(parts);
   };
 
