@@ -159,8 +159,9 @@ CODES: dict[str, Code] = _catalogue(
          "Each source needs 'publisher' and 'url'."),
     Code("E152", "Source URL is not an absolute http(s) URL",
          "Use the full address, starting with https:// (or http://)."),
-    Code("E160", "Invalid id, alias or draft value",
-         "'id' and each alias are slugs (lowercase letters, digits, single hyphens); 'draft' is true or false."),
+    Code("E160", "Invalid id or alias",
+         "'id' and each alias are slugs (lowercase letters, digits, single hyphens); "
+         "an alias is an earlier slug, not the current one."),
     # Body
     Code("E200", "Required section missing",
          "Add the three sections in order: '## What's new', '## Context', '## Why it matters'."),
