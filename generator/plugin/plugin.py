@@ -1,5 +1,5 @@
 """Thin MkDocs hooks: everything they do is delegated to ``generator.loader``,
-``generator.compile`` and ``generator.feeds``.
+``generator.compile`` (which calls ``generator.feeds``) and ``generator.search``.
 
 How the pre-rendered HTML gets in quickly: each compiled page is a generated file with no
 text of its own (``digest compile`` writes the same pages with front matter for other
@@ -30,6 +30,7 @@ from generator.diagnostics import Severity
 from generator.feeds import FeedError
 from generator.loader import load
 from generator.plugin.config import DigestConfig, settings_from
+from generator.search import write_search_index
 from generator.settings import Settings
 
 log = logging.getLogger("mkdocs.plugins.digest")
@@ -123,9 +124,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        # Search: our static index of the entry pages (generator.search); a failure fails the build.
-        from generator.search import write_search_index
-
+        # Search: a static index of the entry pages; a failure fails the build.
         try:
             write_search_index(Path(config.site_dir), self.pages.values())
         except OSError as error:
