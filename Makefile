@@ -11,7 +11,7 @@ EXTRAS ?= test
 # README says why: Material 9.8 end-of-life and MkDocs 2.0 notice is documented there.
 export NO_MKDOCS_2_WARNING = 1
 
-.PHONY: install site serve test lint browser bench clean
+.PHONY: install site serve test lint tools bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,10 +30,10 @@ serve: install
 lint: install
 	$(BIN)/ruff check generator tests benchmarks
 
-browser: install
-	bash scripts/ensure-browser
+tools: install
+	bash scripts/ensure-test-tools
 
-test: install browser lint
+test: install tools lint
 	$(BIN)/python -m pytest
 
 # Build time, memory and search download against Material (plain pages, blog plugin) and

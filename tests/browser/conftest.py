@@ -1,6 +1,6 @@
 """What the browser tests need: Playwright, Debian's Chromium, axe-core.
 
-Locally a missing piece skips with the reason (run scripts/ensure-browser to install it);
+Locally a missing piece skips with the reason (run scripts/ensure-test-tools to install it);
 under CI (CI=true) it fails the run, so a broken CI image cannot pass by skipping.
 Never downloads a browser build: Playwright drives /usr/bin/chromium.
 """
@@ -30,7 +30,7 @@ def unavailable(reason: str) -> NoReturn:
     """Skip locally; fail under CI, where the browser must be there."""
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(f"{reason} (CI=true: the browser tests must run)", pytrace=False)
-    pytest.skip(f"{reason}; run scripts/ensure-browser")
+    pytest.skip(f"{reason}; run scripts/ensure-test-tools")
 
 
 @pytest.fixture(scope="session")

