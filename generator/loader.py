@@ -6,9 +6,12 @@ MkDocs plugin and ``digest compile`` all start here.
 
 from __future__ import annotations
 
+import multiprocessing as mp
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 import yaml
@@ -54,6 +57,81 @@ def load(root: Path, settings: Settings, only: Iterable[Path] | None = None) -> 
     """Load and check the whole corpus; with ``only``, report just those files' problems
     (and cross-file problems they take part in)."""
     root = root.resolve()
+    tags, diagnostics, paths = _begin(root, settings)
+    entries: list[Entry] = []
+    for path in paths:
+        entry, problems = load_entry(path, root, tags, settings)
+        diagnostics.extend(problems)
+        if entry is not None:
+            entries.append(entry)
+    diagnostics, files = _cross_files(root, entries, diagnostics, paths, only)
+    entries.sort(key=lambda e: (e.date, e.slug))
+    return LoadResult(Corpus(tuple(entries), tags), tuple(sorted(diagnostics, key=sort_key)),
+                      files)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    diagnostics: tuple[Diagnostic, ...]  # sorted by path, line, column
+    files: int
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.diagnostics)
+
+
+# Below this many entry files, starting worker processes costs more than it saves.
+PARALLEL_FROM = 2000
+
+
+def check(root: Path, settings: Settings, only: Iterable[Path] | None = None,
+          workers: int | None = None, parallel_from: int = PARALLEL_FROM) -> CheckResult:
+    """What ``load`` reports, without keeping the corpus: large corpora are checked by
+    several processes (one per core by default), each returning only its diagnostics and
+    the text-less entries the cross-file rules need."""
+    root = root.resolve()
+    tags, diagnostics, paths = _begin(root, settings)
+    workers = workers or _cores()
+    if workers < 2 or len(paths) < parallel_from or "fork" not in mp.get_all_start_methods():
+        results = _check_files(paths, root, tags, settings)
+    else:
+        chunks = [paths[i::workers] for i in range(workers)]
+        # fork: the workers start with everything imported and read nothing back but results.
+        with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
+            parts = pool.map(partial(_check_files, root=root, tags=tags, settings=settings),
+                             chunks)
+            results = [result for part in parts for result in part]
+    entries = []
+    for entry, problems in results:
+        diagnostics.extend(problems)
+        if entry is not None:
+            entries.append(entry)
+    diagnostics, files = _cross_files(root, entries, diagnostics, paths, only)
+    return CheckResult(tuple(sorted(diagnostics, key=sort_key)), files)
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on every platform
+        return os.cpu_count() or 1
+
+
+def _check_files(paths: list[Path], root: Path, tags: dict[str, Tag],
+                 settings: Settings) -> list[tuple[Entry | None, list[Diagnostic]]]:
+    """Check files; entries come back without their texts, which only rendering needs."""
+    results = []
+    for path in paths:
+        entry, problems = load_entry(path, root, tags, settings)
+        if entry is not None:
+            entry = replace(entry, summary="", whats_new="", context="", why_it_matters="",
+                            sources=())
+        results.append((entry, problems))
+    return results
+
+
+def _begin(root: Path, settings: Settings) -> tuple[dict[str, Tag], list[Diagnostic], list[Path]]:
+    """The tag vocabulary, its problems, and the entry files to read."""
     entries_dir = root / settings.entries_dir
     vocabulary_path = entries_dir / VOCABULARY
     shown_vocabulary = _shown(vocabulary_path, root)
@@ -63,24 +141,20 @@ def load(root: Path, settings: Settings, only: Iterable[Path] | None = None) -> 
         tags, diagnostics = {}, [Diagnostic(shown_vocabulary, 1, 1, "E400",
                                             "the tag vocabulary file is missing")]
     paths = discover(entries_dir) if entries_dir.is_dir() else []
-    entries: list[Entry] = []
-    for path in paths:
-        entry, problems = load_entry(path, root, tags, settings)
-        diagnostics.extend(problems)
-        if entry is not None:
-            entries.append(entry)
-    if only is not None:
-        wanted = {_shown(_absolute(p), root) for p in only}
-        diagnostics = [d for d in diagnostics if d.path in wanted]
-        diagnostics.extend(_cross_file(entries, wanted))
-        files = len(wanted)
-    else:
+    return tags, diagnostics, paths
+
+
+def _cross_files(root: Path, entries: list[Entry], diagnostics: list[Diagnostic],
+                 paths: list[Path], only: Iterable[Path] | None) -> tuple[list[Diagnostic], int]:
+    """Add what crosses files; with ``only``, keep just those files' problems."""
+    if only is None:
         for rule in corpus.RULES:
             diagnostics.extend(rule(entries))
-        files = len(paths) + 1
-    entries.sort(key=lambda e: (e.date, e.slug))
-    return LoadResult(Corpus(tuple(entries), tags), tuple(sorted(diagnostics, key=sort_key)),
-                      files)
+        return diagnostics, len(paths) + 1
+    wanted = {_shown(_absolute(p), root) for p in only}
+    kept = [d for d in diagnostics if d.path in wanted]
+    kept.extend(_cross_file(entries, wanted))
+    return kept, len(wanted)
 
 
 def _cross_file(entries: list[Entry], wanted: set[str]) -> list[Diagnostic]:

@@ -46,15 +46,19 @@ _FROM_SITE = {"site_name": "site_name", "site_url": "site_url",
               "site_description": "site_description"}
 
 
-def from_mkdocs_yml(path: Path) -> Settings:
-    """Settings from ``mkdocs.yml``: site fields and the ``digest`` plugin's options.
-
-    Never executes anything from the file (no Python tags are constructed).
-    """
+def read_mkdocs_yml(path: Path) -> dict[str, object]:
+    """``mkdocs.yml`` as plain data ({} when absent). Never executes anything from the
+    file: Python and ``!ENV`` tags are read as nulls, not constructed."""
     if not path.is_file():
-        return Settings()
+        return {}
     with path.open(encoding="utf-8") as handle:
-        data = yaml.load(handle, Loader=_TolerantLoader) or {}
+        data = yaml.load(handle, Loader=_TolerantLoader)
+    return data if isinstance(data, dict) else {}
+
+
+def from_mkdocs_yml(path: Path) -> Settings:
+    """Settings from ``mkdocs.yml``: site fields and the ``digest`` plugin's options."""
+    data = read_mkdocs_yml(path)
     values: dict[str, object] = {
         field: data[key] for key, field in _FROM_SITE.items() if data.get(key) is not None
     }

@@ -11,9 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-import yaml
-
-from generator.settings import _TolerantLoader
+from generator.settings import read_mkdocs_yml
 
 CONFIG = "mkdocs.yml"
 
@@ -43,9 +41,7 @@ def config_file(root: Path) -> Path:
 
 def site_dir(config: Path) -> Path:
     """``site_dir`` from ``mkdocs.yml`` (default ``site``), relative to its folder."""
-    with config.open(encoding="utf-8") as handle:
-        data = yaml.load(handle, Loader=_TolerantLoader) or {}
-    value = data.get("site_dir") if isinstance(data, dict) else None
+    value = read_mkdocs_yml(config).get("site_dir")
     return (config.parent / (value if isinstance(value, str) and value else "site")).resolve()
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from generator.changed_files import GitError, changed_files
 from generator.cli.common import project
 from generator.diagnostics import summary, to_json
-from generator.loader import load
+from generator.loader import check
 from generator.markdown_report import markdown_report
 from generator.selection import select
 
@@ -55,7 +55,7 @@ def run(args) -> int:
             # Other changed files (code, docs) are not this command's business: no note.
             chosen = chosen.union(select(changed, root, settings))
         only = chosen.files
-    result = load(root, settings, only)
+    result = check(root, settings, only)
     diagnostics = list(result.diagnostics)
     report = summary(diagnostics, result.files)
     if args.summary:

@@ -10,10 +10,7 @@ import sys
 from pathlib import Path
 
 from generator.cli.common import project
-from generator.compile import CompileError, build_now, compile_site
-from generator.compile.write import OutputError, write_tree
 from generator.diagnostics import summary
-from generator.feeds import FeedError
 from generator.loader import load
 
 
@@ -28,7 +25,12 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
+    # Imported here: rendering and feeds are not needed by the other commands (digest check
+    # starts faster without them).
     from generator.cli import UsageError
+    from generator.compile import CompileError, build_now, compile_site
+    from generator.compile.write import OutputError, write_tree
+    from generator.feeds import FeedError
 
     root, settings = project(args)
     result = load(root, settings)

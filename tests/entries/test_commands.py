@@ -126,3 +126,22 @@ def test_duplicate_slug_is_reported_once_per_file(tmp_path: Path) -> None:
     found = json.loads(digest("check", "--format", "json", cwd=tmp_path).stdout)
     assert sorted(d["code"] for d in found) == ["E300", "E300"]
     assert {d["path"] for d in found} == {f"entries/{NAME}", "entries/2026/2026-06-03-valid-entry.md"}
+
+
+def test_parallel_check_reports_what_load_reports(tmp_path: Path) -> None:
+    """digest check uses worker processes for large corpora: same diagnostics, same order."""
+    from generator.loader import check, load
+    from generator.settings import Settings
+
+    files = {f"2026/2026-06-{day:02d}-entry-{day}.md":
+             VALID_ENTRY.replace("date: 2026-06-02", f"date: 2026-06-{day:02d}")
+             for day in range(1, 21)}
+    files["2026/2026-06-05-entry-5.md"] = files["2026/2026-06-05-entry-5.md"].replace(
+        "tags: [ai, healthcare]", "tags: [ai, nope]")
+    files["2026/2026-06-07-entry-1.md"] = files["2026/2026-06-01-entry-1.md"].replace(
+        "2026-06-01", "2026-06-07")  # a duplicate slug across files
+    write_project(tmp_path, files)
+    serial = load(tmp_path, Settings()).diagnostics
+    parallel = check(tmp_path, Settings(), workers=2, parallel_from=1)
+    assert {d.code for d in serial} == {"E131", "E300"}
+    assert parallel.diagnostics == serial and not parallel.ok
