@@ -28,6 +28,7 @@ def run(args) -> int:
     # Imported here: rendering and feeds are not needed by the other commands (digest check
     # starts faster without them).
     from generator.cli import UsageError
+    from generator.clock import ClockError
     from generator.compile import CompileError, build_now, compile_site
     from generator.compile.write import OutputError, write_tree
     from generator.feeds import FeedError
@@ -41,7 +42,7 @@ def run(args) -> int:
         return 1
     try:
         site = compile_site(result.corpus, settings, build_now())
-    except (CompileError, FeedError) as error:
+    except (ClockError, CompileError, FeedError) as error:
         print(f"digest compile: error: {error}", file=sys.stderr)
         return 1
     out_dir = Path(args.out_dir)

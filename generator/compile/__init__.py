@@ -7,7 +7,7 @@ result to MkDocs' build; ``digest compile`` writes it as a plain docs tree
 
 from __future__ import annotations
 
-from generator.compile.clock import build_now
+from generator.clock import build_now
 from generator.compile.pages import CompiledPage, CompiledSite, CompileError, compile_site
 
 __all__ = ["CompileError", "CompiledPage", "CompiledSite", "build_now", "compile_site"]

@@ -15,6 +15,7 @@ from html import escape
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
+from generator import clock
 from generator.feeds import links
 from generator.model import Entry, Tag
 from generator.render import RenderedEntry
@@ -144,13 +145,11 @@ def feed_id(settings: Settings, tag_slug: str | None) -> str:
 
 
 def parse_source_date_epoch(value: str | None) -> datetime | None:
-    """The reproducible-builds timestamp (https://reproducible-builds.org/specs/source-date-epoch/)."""
-    if value is None or not value.strip():
-        return None
+    """The reproducible-builds timestamp; an invalid one is a :class:`FeedError`."""
     try:
-        return datetime.fromtimestamp(int(value.strip()), UTC)
-    except (ValueError, OverflowError, OSError) as error:
-        raise FeedError(f"SOURCE_DATE_EPOCH '{value}' is not a Unix timestamp in seconds") from error
+        return clock.parse_source_date_epoch(value)
+    except clock.ClockError as error:
+        raise FeedError(str(error)) from error
 
 
 def _utc(moment: datetime, tz: tzinfo) -> datetime:

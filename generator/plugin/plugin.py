@@ -24,6 +24,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from generator.clock import ClockError
 from generator.compile import CompiledPage, CompileError, build_now, compile_site
 from generator.compile.pages import site_feeds
 from generator.diagnostics import Severity
@@ -65,7 +66,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                               "(listed above, as 'digest check' reports them); nothing was built")
         try:
             site = compile_site(result.corpus, self.settings, build_now())
-        except (CompileError, FeedError) as error:
+        except (ClockError, CompileError, FeedError) as error:
             raise PluginError(f"digest: {error}") from error
         self.pages = {}
         self.updated = site.updated
