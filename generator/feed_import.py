@@ -26,9 +26,8 @@ from generator.importer import Brief, find_tags
 from generator.markup import SECTIONS
 from generator.model import Tag
 from generator.reader import read_text, split
-from generator.values import ENTRY_NAME, slugify
+from generator.values import ENTRY_NAME, short_slug, slugify
 
-MAX_SLUG = 60
 MAX_QUOTE = 300
 SUMMARY_TODO = "TODO: one paragraph that says what happened, who did it and when."
 SECTION_TODOS = {
@@ -181,9 +180,7 @@ def item_slug(item: Item) -> str:
         slug = slugify(urlsplit(item.link).path.replace("/", " "))
     if not slug:
         slug = "feed-item-" + hashlib.sha256((item.link or item.title).encode()).hexdigest()[:8]
-    while len(slug) > MAX_SLUG and "-" in slug:
-        slug = slug.rsplit("-", 1)[0]
-    return slug[:MAX_SLUG].strip("-")
+    return short_slug(slug)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime, time, tzinfo
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -28,10 +29,18 @@ def parse_date(value: str, tz: tzinfo) -> datetime:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=tz)
 
 
+MAX_SLUG = 60
+
+
 def slugify(text: str) -> str:
     """A URL slug from free text: lowercase ASCII words joined by single hyphens."""
-    import unicodedata
-
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+", ascii_text.lower().replace("'", ""))
     return "-".join(words)
+
+
+def short_slug(slug: str, limit: int = MAX_SLUG) -> str:
+    """``slug`` cut to at most ``limit`` characters, at a hyphen where there is one."""
+    while len(slug) > limit and "-" in slug:
+        slug = slug.rsplit("-", 1)[0]
+    return slug[:limit].strip("-")

@@ -10,9 +10,7 @@ from generator.entry_file import entry_path, entry_text, write_new
 from generator.importer import SeedError, find_date, find_tags, front_matter, parse_seed
 from generator.loader import entry_from_text, load
 from generator.reader import read_text
-from generator.values import slugify
-
-MAX_SLUG = 60
+from generator.values import short_slug, slugify
 
 
 def register(subparsers) -> None:
@@ -24,13 +22,6 @@ def register(subparsers) -> None:
     parser.add_argument("--tag", action="append", default=[], help="tag slug (repeatable)")
     parser.add_argument("--slug", help="entry slug (default: from the title)")
     parser.set_defaults(run=run)
-
-
-def short_slug(title: str) -> str:
-    slug = slugify(title)
-    while len(slug) > MAX_SLUG and "-" in slug:
-        slug = slug.rsplit("-", 1)[0]
-    return slug
 
 
 def run(args) -> int:
@@ -65,7 +56,7 @@ def _import_one(seed: Path, args, root, settings, tags, slugs: set[str]) -> bool
         return fail(1, "no vocabulary tag found in the text; pass --tag SLUG")
     if not args.tag:
         print(f"{seed}: picked tags: {', '.join(chosen)}", file=sys.stderr)
-    slug = args.slug or short_slug(brief.title)
+    slug = args.slug or short_slug(slugify(brief.title))
     if slug in slugs:
         return fail(1, f"an entry with slug '{slug}' already exists; pass --slug")
     path = entry_path(root / settings.entries_dir, date[:10], slug)

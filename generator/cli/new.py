@@ -8,6 +8,7 @@ from datetime import date as Date
 from generator.cli.common import project
 from generator.entry_file import entry_path, entry_text, write_new
 from generator.markup import SECTIONS
+from generator.values import short_slug, slugify
 
 
 def register(subparsers) -> None:
@@ -23,7 +24,6 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     from generator.cli import UsageError
-    from generator.cli.import_seed import short_slug
 
     root, settings = project(args)
     day = args.date or Date.today().isoformat()
@@ -31,7 +31,7 @@ def run(args) -> int:
         Date.fromisoformat(day)
     except ValueError as error:
         raise UsageError(f"--date: {error}") from error
-    slug = args.slug or short_slug(args.title)
+    slug = args.slug or short_slug(slugify(args.title))
     if not slug:
         raise UsageError("the title gives an empty slug; pass --slug")
     sources = args.source or ["https://TODO.example/source"]
