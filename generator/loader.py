@@ -191,9 +191,14 @@ def load_entry(path: Path, root: Path, tags: dict[str, Tag],
     return entry_from_text(text, shown, path.name, tags, settings)
 
 
-def _name_problems(name: str, shown: str) -> list[Diagnostic]:
+def _date_and_slug(name: str) -> tuple[str, str] | None:
+    """(date, slug) from a ``YYYY-MM-DD-slug.md`` file name; None when it is not one."""
     match = ENTRY_NAME.fullmatch(name)
-    if match and is_slug(match.group(2)):
+    return (match.group(1), match.group(2)) if match and is_slug(match.group(2)) else None
+
+
+def _name_problems(name: str, shown: str) -> list[Diagnostic]:
+    if _date_and_slug(name):
         return []
     return [Diagnostic(shown, 1, 1, "E010", f"file name '{name}' is not YYYY-MM-DD-slug.md",
                        "the slug is lowercase letters, digits and single hyphens")]
@@ -202,9 +207,9 @@ def _name_problems(name: str, shown: str) -> list[Diagnostic]:
 def entry_from_text(text: str, shown: str, name: str, tags: dict[str, Tag],
                     settings: Settings) -> tuple[Entry | None, list[Diagnostic]]:
     """Check one entry's text as if it were the file ``name``; build it when valid."""
-    problems = _name_problems(name, shown)
-    match = ENTRY_NAME.fullmatch(name)
-    name_date, name_slug = (match.group(1), match.group(2)) if not problems and match else (None, None)
+    parts = _date_and_slug(name)
+    problems = [] if parts else _name_problems(name, shown)
+    name_date, name_slug = parts or (None, None)
     doc, split_problems = split(text, shown)
     if doc is None:
         return None, problems + split_problems
