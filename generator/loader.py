@@ -17,9 +17,10 @@ from pathlib import Path
 import yaml
 
 from generator.diagnostics import Diagnostic, has_errors, sort_key
-from generator.markup import SECTION_KEYS
+from generator.markup import SECTION_KEYS, section_text
 from generator.model import Corpus, Entry, Source, Tag
 from generator.reader import Document, read_text, split
+from generator.render import entry_html
 from generator.rules import body, corpus, front_matter
 from generator.rules.context import EntryCheck
 from generator.rules.vocabulary import load_vocabulary
@@ -122,7 +123,7 @@ def _check_files(paths: list[Path], root: Path, tags: dict[str, Tag],
     """Check files; entries come back without their texts, which only rendering needs."""
     results = []
     for path in paths:
-        entry, problems = load_entry(path, root, tags, settings)
+        entry, problems = load_entry(path, root, tags, settings, render=False)
         if entry is not None:
             entry = replace(entry, summary="", whats_new="", context="", why_it_matters="",
                             sources=())
@@ -178,9 +179,10 @@ def _shown(path: Path, root: Path) -> str:
     return shown.replace(os.sep, "/")
 
 
-def load_entry(path: Path, root: Path, tags: dict[str, Tag],
-               settings: Settings) -> tuple[Entry | None, list[Diagnostic]]:
-    """Read, check and build one entry; None when it has errors."""
+def load_entry(path: Path, root: Path, tags: dict[str, Tag], settings: Settings,
+               render: bool = True) -> tuple[Entry | None, list[Diagnostic]]:
+    """Read, check and build one entry (with its HTML unless ``render`` is false);
+    None when it has errors."""
     shown = _shown(path, root)
     if path.is_symlink() and not path.resolve().is_relative_to(root):
         return None, [Diagnostic(shown, 1, 1, "E004",
@@ -188,7 +190,7 @@ def load_entry(path: Path, root: Path, tags: dict[str, Tag],
     text, read_problems = read_text(path, shown)
     if text is None:
         return None, _name_problems(path.name, shown) + read_problems
-    return entry_from_text(text, shown, path.name, tags, settings)
+    return entry_from_text(text, shown, path.name, tags, settings, render)
 
 
 def _date_and_slug(name: str) -> tuple[str, str] | None:
@@ -205,7 +207,7 @@ def _name_problems(name: str, shown: str) -> list[Diagnostic]:
 
 
 def entry_from_text(text: str, shown: str, name: str, tags: dict[str, Tag],
-                    settings: Settings) -> tuple[Entry | None, list[Diagnostic]]:
+                    settings: Settings, render: bool = True) -> tuple[Entry | None, list[Diagnostic]]:
     """Check one entry's text as if it were the file ``name``; build it when valid."""
     parts = _date_and_slug(name)
     problems = [] if parts else _name_problems(name, shown)
@@ -221,10 +223,11 @@ def entry_from_text(text: str, shown: str, name: str, tags: dict[str, Tag],
         problems.extend(rule(check))
     if has_errors(problems) or name_slug is None:
         return None, problems
-    return build_entry(doc, fields, check, name_slug), problems
+    return build_entry(doc, fields, check, name_slug, render), problems
 
 
-def build_entry(doc: Document, fields: dict, check: EntryCheck, slug: str) -> Entry:
+def build_entry(doc: Document, fields: dict, check: EntryCheck, slug: str,
+                render: bool = True) -> Entry:
     """The model of a valid entry (every rule has passed, so values are well-formed)."""
 
     def value(name: str) -> yaml.Node | None:
@@ -242,7 +245,8 @@ def build_entry(doc: Document, fields: dict, check: EntryCheck, slug: str) -> En
                               data.get("quote")))
         return tuple(out)
 
-    sections = {s.key: s.text for s in check.outline.sections}
+    body = check.outline
+    sections = {s.key: section_text(body.parsed, s) for s in body.sections}
     draft = value("draft")
     updated = text("updated")
     aliases = value("aliases")
@@ -261,4 +265,5 @@ def build_entry(doc: Document, fields: dict, check: EntryCheck, slug: str) -> En
         draft=draft is not None and draft.value.lower() in {"true", "yes", "on"},
         id=text("id"),
         aliases=tuple(item.value for item in aliases.value) if aliases is not None else (),
+        html=entry_html(body, check.summary) if render and check.summary else None,
     )

@@ -1,158 +1,284 @@
-"""Line-level understanding of entry Markdown: sections, code spans, links and HTML.
+"""Entry Markdown, parsed once: the token tree that both the rules and the renderer read.
 
-Shared by the validation rules (which locate problems) and the model builder
-(which takes the section text), so the two never disagree about structure.
+An entry's body (and its summary) is parsed with markdown-it-py (CommonMark, linear
+time, a line map on every block token). The validation rules decide on these tokens
+(what is a heading, what is code, what is a link) and the renderer turns the very
+same tokens into HTML, so ``digest check`` and the published page cannot disagree.
+
+Inline tokens carry their offset in the inline source (``token.meta["pos"]``), which
+:func:`inline_position` turns into a file line and column for diagnostics.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
+from types import MethodType
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
 
 SECTIONS = ("What's new", "Context", "Why it matters")
 SECTION_KEYS = tuple(s.lower() for s in SECTIONS)
-
-_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*#*[ \t]*$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_HEADING_LINE = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)", re.MULTILINE)
-RAW_HTML = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)|!--|!\[CDATA\[|\?)")
-AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}):[^\s<>]*>")
-# Starts with a literal so the regex engine can skip ahead quickly.
-INLINE_LINK = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]*)")
-REFERENCE_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
-SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
-EXTENSION_SYNTAX = re.compile(r"-{1,2}8<-{1,2}|\{:|\{\s*[#.][A-Za-z]|\bmarkdown\s*=\s*[\"']?1")
-PLACEHOLDER = re.compile(r"\bTODO\b")
 ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
-BULLET = re.compile(r"^ {0,3}[-*+][ \t]+\S")
+# Lists and block quotes inside each other: deeper than this is refused (E215) long
+# before the parser's own recursion guard (PARSER_NESTING) would silently drop text.
+MAX_NESTING = 4
+# markdown-it's recursion guard for blocks and inline brackets alike. Each unclosed '['
+# costs work in proportion to it, so it is kept low: a fifth nested list opens at
+# block level 8, still below it, so E215 always sees what the parser would drop.
+PARSER_NESTING = 10
+CONTAINERS = frozenset({"bullet_list_open", "ordered_list_open", "blockquote_open"})
+
+SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
+_SCHEME_NOISE = re.compile(r"[\x00-\x20]")
+EXTENSION_SYNTAX = re.compile(r"-{1,2}8<-{1,2}|\{:|\{\s*[#.][A-Za-z]")
+PLACEHOLDER = re.compile(r"\bTODO\b")
 
 
 def section_key(title: str) -> str:
     return title.replace("\u2019", "'").replace("\u2018", "'").strip().lower()
 
 
-@dataclass(slots=True)
-class Section:
-    title: str
-    line: int  # file line of the heading
-    col: int
-    lines: list[tuple[int, str]] = field(default_factory=list)  # (file line, text)
-    key: str = ""  # the normalized title, for comparisons
-
-    def __post_init__(self) -> None:
-        self.key = section_key(self.title)
-
-    @property
-    def text(self) -> str:
-        return "\n".join(text for _, text in self.lines).strip("\n")
-
-
-@dataclass(slots=True)
-class Outline:
-    """The body split at its level-2 headings."""
-
-    preamble: list[tuple[int, str]]  # lines before the first section
-    sections: list[Section]
-    stray_headings: list[tuple[int, int, int, str]]  # (line, col, level, text)
-
-
-def outline(body: str, first_line: int) -> Outline:
-    """Split the body at its level-2 headings (headings inside fenced code don't count)."""
-    lines = body.split("\n")
-    if "```" in body or "~~~" in body:
-        return _outline_line_by_line(lines, first_line)
-    # No code fences: only the few heading lines need a look (10,000 entries stay fast).
-    result = Outline([], [], [])
-    start = 0  # first line of the current part
-    for match in _HEADING_LINE.finditer(body):
-        index = body.count("\n", 0, match.start())
-        heading = _HEADING.match(lines[index])
-        if heading is None:
-            continue
-        level, title = len(heading.group(1)), (heading.group(2) or "").strip()
-        col = lines[index].index("#") + 1
-        if level != 2:
-            result.stray_headings.append((first_line + index, col, level, title))
-            continue
-        _part(result).extend(_numbered(lines, start, index, first_line))
-        result.sections.append(Section(title, first_line + index, col))
-        start = index + 1
-    _part(result).extend(_numbered(lines, start, len(lines), first_line))
-    return result
-
-
-def _numbered(lines: list[str], start: int, end: int, first_line: int) -> list[tuple[int, str]]:
-    return list(zip(range(first_line + start, first_line + end), lines[start:end], strict=True))
-
-
-def _part(result: Outline) -> list[tuple[int, str]]:
-    return result.sections[-1].lines if result.sections else result.preamble
-
-
-def _outline_line_by_line(lines: list[str], first_line: int) -> Outline:
-    result = Outline([], [], [])
-    fence: str | None = None
-    for offset, text in enumerate(lines):
-        number = first_line + offset
-        fence_match = _FENCE.match(text)
-        if fence_match:
-            marker = fence_match.group(1)
-            if fence is None:
-                fence = marker[0] * len(marker)
-            elif marker.startswith(fence):
-                fence = None
-        heading = None if fence or fence_match else _HEADING.match(text)
-        if heading:
-            level, title = len(heading.group(1)), (heading.group(2) or "").strip()
-            col = text.index("#") + 1
-            if level == 2:
-                result.sections.append(Section(title, number, col))
-                continue
-            result.stray_headings.append((number, col, level, title))
-        _part(result).append((number, text))
-    return result
-
-
-_FENCED_BLOCK = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?^ {0,3}\1[^\n]*$", re.DOTALL | re.MULTILINE)
-_CODE_SPAN_ANY = re.compile(r"(`+)[^\n]+?\1")
-
-
-def _blank_lines(match: re.Match[str]) -> str:
-    return re.sub(r"[^\n]", " ", match.group())
-
-
-def _blank(match: re.Match[str]) -> str:
-    return " " * (match.end() - match.start())  # code spans never hold a line break
-
-
-def blank_code(text: str) -> str:
-    """The text with fenced code blocks and code spans blanked out, same positions:
-    what is code is shown literally, so the prose rules must not look inside it."""
-    if "`" not in text and "~~~" not in text:
-        return text
-    if "```" in text or "~~~" in text:
-        text = _FENCED_BLOCK.sub(_blank_lines, text)
-    return _CODE_SPAN_ANY.sub(_blank, text)
-
-
-def link_targets(text: str) -> Iterator[tuple[int, str, str, bool]]:
-    """(offset, target, alt text, is_image) for every link-like construct in the text."""
-    if "](" in text:
-        for match in INLINE_LINK.finditer(text):
-            is_image = match.start() > 0 and text[match.start() - 1] == "!"
-            yield match.start(2), match.group(2), match.group(1), is_image
-    if "<" in text:
-        for match in AUTOLINK.finditer(text):
-            yield match.start(1), match.group(1) + ":", "", False
-    if "]:" in text:
-        for match in REFERENCE_DEF.finditer(text):
-            yield match.start(1), match.group(1), "", False
-
-
 def link_scheme(target: str) -> str | None:
     """The scheme of a link target, or None for relative links and fragments."""
     # Browsers ignore control characters and whitespace inside schemes.
-    cleaned = re.sub(r"[\x00-\x20]", "", target)
-    match = SCHEME.match(cleaned)
+    match = SCHEME.match(_SCHEME_NOISE.sub("", target))
     return match.group(1).lower() if match else None
+
+
+class _LocatingState(StateInline):
+    """Inline parser state that stamps each token with its offset in the source."""
+
+    pending_start = 0
+
+    def append_pending(self, text: str) -> None:
+        if not self._pending_buffer and not self._pending:
+            self.pending_start = self.pos
+        super().append_pending(text)
+
+    def pushPending(self) -> Token:
+        token = super().pushPending()
+        token.meta["pos"] = self.pending_start
+        return token
+
+    def push(self, ttype, tag, nesting):  # type: ignore[no-untyped-def]
+        token = super().push(ttype, tag, nesting)
+        token.meta["pos"] = self.pos
+        return token
+
+
+def _parse_inline(self, src, md, env, tokens):  # type: ignore[no-untyped-def]
+    """markdown-it's ParserInline.parse with the locating state."""
+    state = _LocatingState(src, md, env, tokens)
+    self.tokenize(state)
+    for rule in self.ruler2.getRules(""):
+        rule(state)
+    return state.tokens
+
+
+_SCHEME_TAIL = re.compile(r"(?:^|[^a-z0-9.+-])([a-z][a-z0-9.+-]*)$", re.IGNORECASE)
+_URL_END = re.compile(r"[\s<>]")
+
+
+def _linkify(state: StateInline, silent: bool) -> bool:
+    """Bare ``scheme://`` URLs become links (markdown-it's own rule searches the whole
+    pending text and the rest of the input at every '://', which is quadratic): only
+    the tail of the pending text can hold the scheme, and a URL ends at white space."""
+    pos, src = state.pos, state.src
+    if state.linkLevel > 0 or not src.startswith("://", pos) or pos + 3 > state.posMax:
+        return False
+    match = _SCHEME_TAIL.search(state.pending[-64:])
+    if match is None:
+        return False
+    scheme = match.group(1)
+    end = _URL_END.search(src, pos, state.posMax)
+    found = state.md.linkify.match_at_start(src[pos - len(scheme):end.start() if end else state.posMax])
+    if found is None:
+        return False
+    url = found.url.rstrip("*")  # a trailing '*' closes emphasis
+    if not silent:
+        state.pending = state.pending[:-len(scheme)]
+        token = state.push("link_open", "a", 1)
+        token.attrs = {"href": state.md.normalizeLink(url)}
+        token.markup, token.info = "linkify", "auto"
+        token = state.push("text", "", 0)
+        token.content = state.md.normalizeLinkText(url)
+        token = state.push("link_close", "a", -1)
+        token.markup, token.info = "linkify", "auto"
+    state.pos += len(url) - len(scheme)
+    return True
+
+
+def _make_parser() -> MarkdownIt:
+    parser = MarkdownIt("commonmark", {"html": True, "linkify": True,
+                                       "maxNesting": PARSER_NESTING})
+    parser.enable("linkify")
+    parser.inline.ruler.at("linkify", _linkify)
+    # Bare URLs with a scheme or www. become links; words like "Node.js" stay words.
+    parser.linkify.set({"fuzzy_link": False, "fuzzy_email": False, "fuzzy_ip": False})
+    # Every link and image becomes a token, whatever its scheme, so that the rules can
+    # refuse it with a location (E211) instead of markdown-it silently keeping it as
+    # text; the renderer drops unsafe targets and nh3 checks again.
+    parser.validateLink = lambda url: True  # type: ignore[method-assign]
+    parser.inline.parse = MethodType(_parse_inline, parser.inline)  # type: ignore[method-assign]
+    return parser
+
+
+PARSER = _make_parser()
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A level-2 section of the body: its heading and the tokens below it."""
+
+    title: str
+    key: str  # the normalized title, for comparisons
+    line: int  # file line of the heading
+    col: int
+    end_line: int  # file line after the section's last token
+    tokens: Sequence[Token]
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """A Markdown text parsed once: its tokens and where the text starts in the file."""
+
+    text: str
+    tokens: Sequence[Token]
+    source_lines: Sequence[str]  # the text's lines, for locating tokens
+    first_line: int  # file line of the text's first line
+    first_col: int = 1  # file column of the text's first character
+
+    def line_of(self, token: Token) -> int:
+        return self.first_line + (token.map[0] if token.map else 0)
+
+    def inline_position(self, block: Token, offset: int) -> tuple[int, int]:
+        """File line and column of ``offset`` in the content of an ``inline`` token.
+
+        The content drops container markers and indentation ('> ', list item indent), so
+        each content line is found again as the end of its source line.
+        """
+        content = block.content
+        line_index = content.count("\n", 0, offset)
+        line_start = content.rfind("\n", 0, offset) + 1
+        line_end = content.find("\n", offset)
+        content_line = content[line_start:line_end if line_end >= 0 else len(content)].rstrip()
+        first = block.map[0] if block.map else 0
+        lines = self.source_lines
+        number = first + line_index
+        source = lines[number].rstrip() if number < len(lines) else content_line
+        shift = len(source) - len(content_line) if source.endswith(content_line) else 0
+        col = shift + (offset - line_start) + 1
+        if number == 0:
+            col += self.first_col - 1
+        return self.first_line + number, col
+
+
+
+def parse(text: str, first_line: int = 1, first_col: int = 1) -> Parsed:
+    return Parsed(text, PARSER.parse(text, {}), text.split("\n"), first_line, first_col)
+
+
+@dataclass(frozen=True, slots=True)
+class Outline:
+    """The body split at its top-level level-2 headings."""
+
+    parsed: Parsed
+    preamble: Sequence[Token]  # block tokens before the first section
+    sections: Sequence[Section]
+    stray_headings: Sequence[tuple[Token, str]]  # (heading_open, title) of non-sections
+
+
+def outline(body: str, first_line: int) -> Outline:
+    """Parse the body and split it at its top-level ``<h2>`` headings (ATX or setext)."""
+    parsed = parse(body, first_line)
+    tokens = parsed.tokens
+    preamble: list[Token] = []
+    sections: list[Section] = []
+    stray: list[tuple[Token, str]] = []
+    current: list[Token] = preamble
+    heading: Token | None = None
+    title = ""
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.type == "heading_open":
+            if token.level == 0 and token.tag == "h2":
+                if heading is not None:
+                    sections.append(_section(parsed, heading, title, current, tokens[index]))
+                heading, title, current = token, tokens[index + 1].content.strip(), []
+                index += 3  # heading_open, inline, heading_close
+                continue
+            stray.append((token, tokens[index + 1].content.strip()))
+        current.append(token)
+        index += 1
+    if heading is not None:
+        sections.append(_section(parsed, heading, title, current, None))
+    return Outline(parsed, preamble, sections, stray)
+
+
+def _section(parsed: Parsed, heading: Token, title: str, tokens: list[Token],
+             following: Token | None) -> Section:
+    lines = parsed.source_lines
+    line_text = lines[heading.map[0]] if heading.map else ""
+    col = len(line_text) - len(line_text.lstrip()) + 1
+    end = following.map[0] if following is not None and following.map else len(lines)
+    return Section(title, section_key(title), parsed.line_of(heading), col,
+                   parsed.first_line + end, tokens)
+
+
+def section_text(parsed: Parsed, section: Section) -> str:
+    """The Markdown source of a section's content, as the editor wrote it."""
+    lines = parsed.source_lines
+    start = section.line - parsed.first_line + 1
+    return "\n".join(lines[start:section.end_line - parsed.first_line]).strip("\n")
+
+
+def inline_offset(token: Token) -> int:
+    """Offset of an inline token in its block's content (linkified URLs start at their
+    scheme, which markdown-it has already consumed when it makes the token)."""
+    pos = token.meta.get("pos", 0)
+    if token.type == "link_open" and token.markup == "linkify":
+        pos -= len(link_scheme(token.attrs.get("href", "")) or "")
+    elif token.type == "link_open" and not token.markup:  # pushed after its '['
+        pos -= 1
+    return max(pos, 0)
+
+
+def nesting_too_deep(tokens: Sequence[Token]) -> Token | None:
+    """The first list or quote nested deeper than MAX_NESTING, if any."""
+    depth = 0
+    for token in tokens:
+        if token.type in CONTAINERS:
+            depth += 1
+            if depth > MAX_NESTING:
+                return token
+        elif token.nesting < 0 and token.type.replace("_close", "_open") in CONTAINERS:
+            depth -= 1
+    return None
+
+
+# Inline tokens that are markup in a title (which is shown as written, never parsed):
+# HTML, links, images, code and '*' emphasis. Underscores stay text ('__init__').
+_TITLE_MARKUP = {"html_inline": "HTML", "link_open": "a link", "image": "an image",
+                 "code_inline": "a code span"}
+
+
+def title_markup(title: str) -> tuple[int, str] | None:
+    """(offset, what) of the first real Markdown or HTML in a title, or None."""
+    # The inline parser alone: no core rules, so character references stay tokens of
+    # their own instead of being joined into the text around them.
+    for child in PARSER.inline.parse(title, PARSER, {}, []):
+        what = _TITLE_MARKUP.get(child.type)
+        if child.markup == "linkify":  # a bare URL is text the editor typed, not markup
+            continue
+        if child.type in ("strong_open", "em_open") and child.markup.startswith("*"):
+            what = "bold text" if child.type == "strong_open" else "italic text"
+        elif child.type == "text_special" and child.info == "entity":
+            what = f"the character reference '{child.markup}'"
+        if what is not None:
+            return inline_offset(child), what
+    return None

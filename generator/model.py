@@ -26,11 +26,23 @@ class Tag:
 
 
 @dataclass(frozen=True, slots=True)
+class EntryHTML:
+    """Sanitized HTML of an entry's lede (inline, no <p>) and its three sections,
+    rendered from the same tokens the rules checked."""
+
+    summary: str
+    whats_new: str
+    context: str
+    why_it_matters: str
+
+
+@dataclass(frozen=True, slots=True)
 class Entry:
     """A validated news brief.
 
-    Text fields hold Markdown exactly as the editor wrote it; rendering to HTML
-    happens once, in ``generator.render``.
+    Text fields hold Markdown exactly as the editor wrote it; ``html`` holds what
+    ``generator.render`` made of the parsed text when the loader built the entry
+    (None when loaded only for checking, or made in code).
     """
 
     path: str  # POSIX path relative to the project root, as shown in diagnostics
@@ -47,6 +59,7 @@ class Entry:
     draft: bool = False
     id: str | None = None
     aliases: tuple[str, ...] = field(default_factory=tuple)
+    html: EntryHTML | None = field(default=None, compare=False, repr=False)
 
     @property
     def identity(self) -> str:

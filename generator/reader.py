@@ -47,6 +47,7 @@ class Document:
     front_line: int  # file line of the first YAML line
     body: str
     body_line: int  # file line of the first body line
+    front_source: str = ""  # the YAML text, for locating inside block scalars
 
     def at(self, node: yaml.Node, code: str, message: str, hint: str | None = None) -> Diagnostic:
         """A diagnostic located at a YAML node."""
@@ -106,7 +107,7 @@ def split(text: str, shown: str) -> tuple[Document | None, list[Diagnostic]]:
         line = node.start_mark.line + 2 if node is not None else 1
         return None, [Diagnostic(shown, line, 1, "E102",
                                  "the front matter must be a mapping of 'key: value' lines")]
-    return Document(shown, node, 2, body, end + 2), []
+    return Document(shown, node, 2, body, end + 2, source), []
 
 
 def compose(source: str, shown: str, first_line: int) -> tuple[yaml.Node | None, list[Diagnostic]]:

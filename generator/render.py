@@ -1,21 +1,29 @@
-"""Render each entry's Markdown to sanitized HTML, once; every page and feed reuses it.
+"""Render each entry's parsed Markdown to sanitized HTML, once; every page and feed reuses it.
 
-Two lines of defence: the rules refuse raw HTML and unsafe links, and whatever gets
-past them is removed here by nh3 (a maintained sanitizer) before any output sees it.
+The HTML comes from the very tokens the validation rules read (``generator.markup``):
+the loader renders them while it builds the model, so what ``digest check`` accepted
+is what the page shows. Two lines of defence: the rules refuse raw HTML and unsafe
+links, the renderer prints raw HTML as text and drops unsafe link targets, and nh3 (a
+maintained sanitizer) cleans the result before any output sees it.
 """
 
 from __future__ import annotations
 
-import secrets
-from collections.abc import Iterable
+import functools
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import jinja2
-import markdown
 import nh3
+from markdown_it.common.utils import escapeHtml
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
 
-from generator.markup import link_scheme
-from generator.model import Entry
+from generator.markup import ALLOWED_SCHEMES, PARSER, Outline, Parsed, link_scheme, parse
+from generator.model import Entry, EntryHTML
+
+if TYPE_CHECKING:
+    import jinja2
 
 ALLOWED_TAGS = frozenset({
     "a", "abbr", "b", "blockquote", "br", "cite", "code", "del", "em", "h2", "h3", "hr",
@@ -23,15 +31,21 @@ ALLOWED_TAGS = frozenset({
 })
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"},
                       "abbr": {"title"}, "ol": {"start"}}
-ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
 
-_templates = jinja2.Environment(
-    loader=jinja2.PackageLoader("generator", "templates"),
-    autoescape=True,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=True,
-)
+
+@functools.cache
+def _templates() -> jinja2.Environment:
+    import jinja2  # only the page stages need templates; `digest check` never does
+
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.filters["safe_url"] = safe_url
+    return environment
 
 
 def safe_url(url: str) -> str:
@@ -41,11 +55,8 @@ def safe_url(url: str) -> str:
     return url if link_scheme(url) in ALLOWED_SCHEMES else "#"
 
 
-_templates.filters["safe_url"] = safe_url
-
-
 def template(name: str) -> jinja2.Template:
-    return _templates.get_template(name)
+    return _templates().get_template(name)
 
 
 def sanitize(html: str) -> str:
@@ -56,6 +67,61 @@ def sanitize(html: str) -> str:
         url_schemes=set(ALLOWED_SCHEMES),
         link_rel="noopener noreferrer",
         strip_comments=True,
+    )
+
+
+class _SafeRenderer(RendererHTML):
+    """markdown-it's HTML renderer that prints raw HTML as text and drops link and image
+    targets whose scheme is not allowed (the rules refuse both; this is for entries
+    that never went through them)."""
+
+    def html_block(self, tokens, idx, options, env):  # type: ignore[no-untyped-def]
+        return f"<p>{escapeHtml(tokens[idx].content)}</p>\n"
+
+    def html_inline(self, tokens, idx, options, env):  # type: ignore[no-untyped-def]
+        return escapeHtml(tokens[idx].content)
+
+    def link_open(self, tokens, idx, options, env):  # type: ignore[no-untyped-def]
+        _drop_unsafe(tokens[idx], "href")
+        return self.renderToken(tokens, idx, options, env)
+
+    def image(self, tokens, idx, options, env):  # type: ignore[no-untyped-def]
+        _drop_unsafe(tokens[idx], "src")
+        return super().image(tokens, idx, options, env)
+
+
+def _drop_unsafe(token: Token, attribute: str) -> None:
+    target = str(token.attrs.get(attribute, ""))
+    scheme = link_scheme(target)
+    if scheme is not None and scheme not in ALLOWED_SCHEMES:
+        token.attrs[attribute] = "#"
+
+
+_RENDERER = _SafeRenderer(PARSER)
+
+
+def tokens_html(tokens: Sequence[Token]) -> str:
+    """Sanitized HTML of block tokens."""
+    return sanitize(_RENDERER.render(tokens, PARSER.options, {})).strip("\n")
+
+
+def inline_html(parsed: Parsed) -> str:
+    """Sanitized inline HTML of a one-paragraph text (the lede), without the <p>."""
+    blocks = [t for t in parsed.tokens if t.type == "inline"]
+    if len(blocks) != 1:
+        html = tokens_html(parsed.tokens)
+        return html.removeprefix("<p>").removesuffix("</p>") if html.count("<p>") == 1 else html
+    return sanitize(_RENDERER.renderInline(blocks[0].children or [], PARSER.options, {}))
+
+
+def entry_html(body: Outline, summary: Parsed) -> EntryHTML:
+    """The HTML of an entry's lede and three sections, from their parsed tokens."""
+    sections = {section.key: section for section in body.sections}
+    return EntryHTML(
+        summary=inline_html(summary),
+        whats_new=tokens_html(sections["what's new"].tokens),
+        context=tokens_html(sections["context"].tokens),
+        why_it_matters=tokens_html(sections["why it matters"].tokens),
     )
 
 
@@ -77,39 +143,22 @@ class RenderedEntry:
         return template("entry_body.html").render(rendered=self, entry=self.entry)
 
 
-def _unwrap_paragraph(html: str) -> str:
-    html = html.strip()
-    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-        html = html[3:-4]
-    return html
-
-
 class Renderer:
-    """Markdown -> sanitized HTML with one reusable Markdown instance."""
-
-    def __init__(self) -> None:
-        self._markdown = markdown.Markdown(extensions=["sane_lists"], output_format="html")
-        # Joins an entry's four texts into one document: one conversion and one sanitizer
-        # pass per entry instead of four. Random, so entry text cannot contain it.
-        self._separator = f"digest-part-{secrets.token_hex(16)}"
-
-    def html(self, text: str) -> str:
-        self._markdown.reset()
-        return sanitize(self._markdown.convert(text))
-
-    def inline_html(self, text: str) -> str:
-        return _unwrap_paragraph(self.html(text))
+    """Entries -> RenderedEntry, reusing the HTML the loader rendered from the checked
+    tokens; entries made in code (tests, tools) are parsed here by the same parser."""
 
     def render(self, entry: Entry) -> RenderedEntry:
-        texts = (entry.summary, entry.whats_new, entry.context, entry.why_it_matters)
-        parts = self.html(f"\n\n{self._separator}\n\n".join(texts)).split(
-            f"<p>{self._separator}</p>")
-        if len(parts) != len(texts):  # e.g. an unclosed code fence swallowed a separator
-            parts = [self.html(text) for text in texts]
-        summary, whats_new, context, why = (part.strip("\n") for part in parts)
-        return RenderedEntry(entry=entry, summary_html=_unwrap_paragraph(summary),
-                             whats_new_html=whats_new, context_html=context,
-                             why_it_matters_html=why)
+        html = entry.html or self._parse_and_render(entry)
+        return RenderedEntry(entry=entry, summary_html=html.summary,
+                             whats_new_html=html.whats_new, context_html=html.context,
+                             why_it_matters_html=html.why_it_matters)
+
+    @staticmethod
+    def _parse_and_render(entry: Entry) -> EntryHTML:
+        return EntryHTML(summary=inline_html(parse(entry.summary)),
+                         whats_new=tokens_html(parse(entry.whats_new).tokens),
+                         context=tokens_html(parse(entry.context).tokens),
+                         why_it_matters=tokens_html(parse(entry.why_it_matters).tokens))
 
     def render_all(self, entries: Iterable[Entry]) -> dict[str, RenderedEntry]:
         """Rendered entries keyed by slug."""

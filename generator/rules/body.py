@@ -1,29 +1,44 @@
-"""Rules for the Markdown body of one entry: the three sections and their content."""
+"""Rules for the Markdown body of one entry: the three sections and their content.
+
+Structure is read from the parsed tokens (``EntryCheck.outline``), the same tokens the
+renderer turns into the page: a heading inside a code fence is code, an underlined
+(setext) heading is a heading.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from generator.diagnostics import Diagnostic
-from generator.markup import BULLET, SECTION_KEYS, SECTIONS, Section
+from generator.markup import SECTION_KEYS, SECTIONS, Section
 from generator.rules.context import EntryCheck
 from generator.rules.front_matter import did_you_mean
-from generator.rules.inline import check_inline
+from generator.rules.inline import check_markup
 
 
 def _known(check: EntryCheck) -> list[Section]:
     return [s for s in check.outline.sections if s.key in SECTION_KEYS]
 
 
+def _position(check: EntryCheck, token) -> tuple[int, int]:
+    parsed = check.outline.parsed
+    lines = parsed.source_lines
+    text = lines[token.map[0]] if token.map else ""
+    return parsed.line_of(token), len(text) - len(text.lstrip()) + 1
+
+
 def check_outside_sections(check: EntryCheck) -> Iterator[Diagnostic]:
-    for number, text in check.outline.preamble:
-        if text.strip():
-            yield check.line(number, 1, "E204", "text before the first section",
+    for token in check.outline.preamble:
+        if token.map is not None and token.nesting >= 0 and token.level == 0 \
+                and token.type != "heading_open":
+            yield check.line(*_position(check, token), "E204", "text before the first section",
                              "start the body with '## What's new'")
             break
-    for number, col, level, title in check.outline.stray_headings:
-        yield check.line(number, col, "E204",
-                         f"level-{level} heading '{title}' is not allowed",
+    for token, title in check.outline.stray_headings:
+        level = int(token.tag[1])
+        where = "" if token.level == 0 else " inside a list or quote"
+        yield check.line(*_position(check, token), "E204",
+                         f"level-{level} heading '{title}'{where} is not allowed",
                          "entries have only the three level-2 sections; use **bold** text")
     for section in check.outline.sections:
         if section.key not in SECTION_KEYS:
@@ -63,37 +78,26 @@ def check_sections_unique_and_ordered(check: EntryCheck) -> Iterator[Diagnostic]
 
 
 def check_section_content(check: EntryCheck) -> Iterator[Diagnostic]:
+    """'What's new' is bullet lists only; the other two have at least one paragraph."""
     for section in _known(check):
-        content = [(n, t) for n, t in section.lines if t.strip()]
-        if not content:
+        top = [t for t in section.tokens if t.level == 0 and t.nesting >= 0]
+        if not top:
             yield check.line(section.line, section.col, "E201",
                              f"section '{section.title}' is empty")
         elif section.key == SECTION_KEYS[0]:
-            yield from _bullet_list_only(check, section)
-        elif all(BULLET.match(t) for _, t in content):
+            other = next((t for t in top if t.type != "bullet_list_open"), None)
+            if other is not None:
+                line, _ = _position(check, other)
+                yield check.line(line, 1, "E201",
+                                 f"'{section.title}' must be a bullet list ('- ' items) only")
+        elif not any(t.type == "paragraph_open" for t in top):
             yield check.line(section.line, section.col, "E201",
                              f"section '{section.title}' needs at least one paragraph")
 
 
-def _bullet_list_only(check: EntryCheck, section: Section) -> Iterator[Diagnostic]:
-    previous_blank = True
-    in_list = False
-    for number, text in section.lines:
-        if not text.strip():
-            previous_blank = True
-            continue
-        if BULLET.match(text):
-            in_list = True
-        elif (previous_blank or not in_list) and not text.startswith((" ", "\t")):
-            yield check.line(number, 1, "E201",
-                             f"'{section.title}' must be a bullet list ('- ' items) only")
-            return
-        previous_blank = False
-
-
-def check_body_inline(check: EntryCheck) -> Iterator[Diagnostic]:
-    yield from check_inline(check, check.doc.body, check.doc.body_line)
+def check_body_markup(check: EntryCheck) -> Iterator[Diagnostic]:
+    yield from check_markup(check, check.outline.parsed)
 
 
 RULES = (check_outside_sections, check_sections_present, check_sections_unique_and_ordered,
-         check_section_content, check_body_inline)
+         check_section_content, check_body_markup)

@@ -9,9 +9,9 @@ from functools import cached_property
 import yaml
 
 from generator.diagnostics import Diagnostic
-from generator.markup import Outline, outline
+from generator.markup import Outline, Parsed, outline, parse
 from generator.model import Tag
-from generator.reader import Document
+from generator.reader import STR, Document
 from generator.settings import Settings
 
 Field = tuple[yaml.Node, yaml.Node]  # (key node, value node)
@@ -30,9 +30,36 @@ class EntryCheck:
     def outline(self) -> Outline:
         return outline(self.doc.body, self.doc.body_line)
 
+    @cached_property
+    def summary(self) -> Parsed | None:
+        """The lede parsed as Markdown; None when it is missing or not text."""
+        if "summary" not in self.fields:
+            return None
+        node = self.fields["summary"][1]
+        if not isinstance(node, yaml.ScalarNode) or node.tag != STR:
+            return None
+        line, col = value_position(self, node)
+        return parse(node.value.strip(), line, col)
+
     def at(self, node: yaml.Node, code: str, message: str, hint: str | None = None) -> Diagnostic:
         return self.doc.at(node, code, message, hint)
 
     def line(self, line: int, col: int, code: str, message: str,
              hint: str | None = None) -> Diagnostic:
         return Diagnostic(self.doc.path, line, col, code, message, hint)
+
+
+def value_position(check: EntryCheck, node: yaml.ScalarNode) -> tuple[int, int]:
+    """File line and column of the first character of a scalar's text (after a quote,
+    or on the first line of a block scalar)."""
+    mark = node.start_mark
+    line, col = mark.line + check.doc.front_line, mark.column + 1
+    if node.style in ("'", '"'):
+        col += 1
+    elif node.style in ("|", ">"):
+        line, col = line + 1, 1
+        lines = check.doc.front_source.split("\n")
+        index = line - check.doc.front_line
+        if index < len(lines):
+            col = len(lines[index]) - len(lines[index].lstrip()) + 1
+    return line, col

@@ -9,10 +9,10 @@ from collections.abc import Iterator
 import yaml
 
 from generator.diagnostics import Diagnostic
-from generator.markup import PLACEHOLDER
+from generator.markup import PLACEHOLDER, title_markup
 from generator.reader import STR, TIMESTAMP, scalar_value
-from generator.rules.context import EntryCheck
-from generator.rules.inline import check_inline
+from generator.rules.context import EntryCheck, value_position
+from generator.rules.inline import check_markup
 from generator.values import is_slug, parse_date
 
 REQUIRED = ("title", "date", "tags", "summary", "sources")
@@ -21,7 +21,6 @@ KNOWN = REQUIRED + OPTIONAL
 SOURCE_KEYS = ("publisher", "url", "title", "quote")
 MAX_TAGS = 8
 
-_TITLE_MARKUP = re.compile(r"<[A-Za-z/!?]|`|\*\*|__|\]\(|!\[|^#|&[A-Za-z]+;|&#\d+;")
 _URL = re.compile(r"https?://[^\s/?#]+\.?[^\s]*", re.IGNORECASE)
 
 
@@ -95,8 +94,13 @@ def check_title(check: EntryCheck) -> Iterator[Diagnostic]:
     if "\n" in title.strip() or not 10 <= len(title.strip()) <= 200:
         yield check.at(node, "E110", f"title must be one line of 10 to 200 characters "
                                      f"(it has {len(title.strip())})")
-    if _TITLE_MARKUP.search(title):
-        yield check.at(node, "E111", "title must be plain text without HTML or Markdown")
+    markup = title_markup(title)
+    if markup is not None:
+        offset, what = markup
+        line, col = value_position(check, node)
+        yield check.line(line, col + offset, "E111",
+                         f"title must be plain text: {what} is not allowed",
+                         "titles are shown as written; remove the markup characters")
     if PLACEHOLDER.search(title):
         yield check.at(node, "E214", "title still contains placeholder text")
 
@@ -153,10 +157,16 @@ def check_summary(check: EntryCheck) -> Iterator[Diagnostic]:
     if found is None:
         return
     node, summary = found
-    if not summary.strip() or re.search(r"\n[ \t]*\n", summary.strip()):
-        yield check.at(node, "E140", "summary must be one non-empty paragraph")
-    line, col = node.start_mark.line + check.doc.front_line, node.start_mark.column + 1
-    yield from check_inline(check, summary, line, col)
+    parsed = check.summary
+    if parsed is None:
+        return
+    kinds = [token.type for token in parsed.tokens]
+    if kinds != ["paragraph_open", "inline", "paragraph_close"]:
+        yield check.at(node, "E140", "summary must be one non-empty paragraph",
+                       None if not summary.strip() else
+                       "a lede that starts like a list ('1. ', '- ') or a heading ('# ') is "
+                       "not a paragraph: reword it or escape the character ('1\\.')")
+    yield from check_markup(check, parsed)
 
 
 def check_sources(check: EntryCheck) -> Iterator[Diagnostic]:

@@ -1,55 +1,108 @@
-"""Rules for Markdown text wherever it appears (summary and body)."""
+"""Rules for Markdown wherever it appears (summary and body), decided on parsed tokens.
+
+Code spans, fenced and indented code are code: nothing inside them is HTML, a link or
+a placeholder, because the renderer shows them literally.
+"""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from generator.diagnostics import Diagnostic
 from generator.markup import (
     ALLOWED_SCHEMES,
     EXTENSION_SYNTAX,
+    MAX_NESTING,
     PLACEHOLDER,
-    RAW_HTML,
-    blank_code,
+    Parsed,
+    inline_offset,
     link_scheme,
-    link_targets,
+    nesting_too_deep,
 )
 from generator.rules.context import EntryCheck
 
-# Characters every rule's pattern needs (a character class is the fastest search there
-# is): text without any of them is skipped at once.
-_SUSPECT = re.compile(r"[<\]{]")
+_TEXT = frozenset({"text", "text_special"})
 
 
-def check_inline(check: EntryCheck, text: str, first_line: int,
-                 first_col: int = 1) -> Iterator[Diagnostic]:
+def check_markup(check: EntryCheck, parsed: Parsed) -> Iterator[Diagnostic]:
     """Raw HTML (E210), link schemes (E211), image alt text (E212), extension syntax
-    (E213) and placeholders (E214) in Markdown text starting at a file position.
+    (E213), placeholders (E214) and nesting depth (E215) in parsed Markdown."""
+    for token in parsed.tokens:
+        if token.type == "html_block":
+            snippet = token.content.strip().split("\n")[0][:20]
+            yield check.line(parsed.line_of(token), _indent(parsed, token) + 1, "E210",
+                             f"raw HTML '{snippet}' is not allowed")
+    for block in parsed.tokens:
+        for index, token in enumerate(block.children or ()):
+            yield from _inline_rules(check, parsed, block, index, token)
+    deep = nesting_too_deep(parsed.tokens)
+    if deep is not None:
+        yield check.line(parsed.line_of(deep), _indent(parsed, deep) + 1, "E215",
+                         f"lists and quotes are nested more than {MAX_NESTING} levels deep",
+                         "flatten the list: a brief needs two or three levels at most")
 
-    Each pattern runs once over the whole text, not line by line, and text with none
-    of the characters they need is skipped at once: checking 10,000 entries stays fast.
-    """
-    if "TODO" not in text and not _SUSPECT.search(text):
-        return
-    text = blank_code(text)
 
-    def at(offset: int, code: str, message: str) -> Diagnostic:
-        line_index = text.count("\n", 0, offset)
-        col = offset - (text.rfind("\n", 0, offset) + 1) + (first_col if line_index == 0 else 1)
-        return check.line(first_line + line_index, col, code, message)
-
-    for match in RAW_HTML.finditer(text) if "<" in text else ():
-        snippet = text[match.start():match.start() + 20].split("\n")[0].strip()
-        yield at(match.start(), "E210", f"raw HTML '{snippet}' is not allowed")
-    for offset, target, alt, is_image in link_targets(text):
-        scheme = link_scheme(target)
+def _inline_rules(check: EntryCheck, parsed: Parsed, block, index: int,
+                  token) -> Iterator[Diagnostic]:
+    kind = token.type
+    if kind == "html_inline":
+        yield _at(check, parsed, block, token, "E210",
+                  f"raw HTML '{token.content[:20].split(chr(10))[0]}' is not allowed")
+    elif kind in ("link_open", "image"):
+        target = token.attrs.get("href" if kind == "link_open" else "src", "")
+        scheme = link_scheme(str(target))
         if scheme is not None and scheme not in ALLOWED_SCHEMES:
-            yield at(offset, "E211", f"link scheme '{scheme}:' is not allowed")
-        if is_image and not alt.strip():
-            yield at(offset, "E212", "image has no alt text")
-    if "{" in text or "8<" in text or "markdown" in text:
+            yield _at(check, parsed, block, token, "E211", f"link scheme '{scheme}:' is not allowed",
+                      _target_offset(block, index) - inline_offset(token))
+        if kind == "image":
+            if not token.content.strip():
+                yield _at(check, parsed, block, token, "E212", "image has no alt text")
+            for alt in token.children or ():  # alt text: placeholders count there too
+                if alt.type in _TEXT and alt.content:
+                    alt.meta["pos"] = token.meta.get("pos", 0)
+                    yield from _text_rules(check, parsed, block, alt)
+    elif kind in _TEXT and token.content:
+        yield from _text_rules(check, parsed, block, token)
+
+
+def _text_rules(check: EntryCheck, parsed: Parsed, block, token) -> Iterator[Diagnostic]:
+    text = token.content
+    if "{" in text or "8<" in text:
         for match in EXTENSION_SYNTAX.finditer(text):
-            yield at(match.start(), "E213", f"extension syntax '{match.group()}' is not allowed")
-    for match in PLACEHOLDER.finditer(text) if "TODO" in text else ():
-        yield at(match.start(), "E214", "placeholder text is still there")
+            yield _at(check, parsed, block, token, "E213",
+                      f"extension syntax '{match.group()}' is not allowed", match.start())
+    if "TODO" in text:
+        for match in PLACEHOLDER.finditer(text):
+            yield _at(check, parsed, block, token, "E214", "placeholder text is still there",
+                      match.start())
+
+
+def _target_offset(block, index: int) -> int:
+    """Where a written link's target starts: after the '](' that follows its text
+    (the link_close token is stamped at the closing ']'); else the link itself."""
+    children = block.children
+    link = children[index]
+    start = inline_offset(link)
+    if link.type != "link_open" or link.markup:
+        return start
+    close = next((t for t in children[index + 1:] if t.type == "link_close"), None)
+    content = block.content
+    at = close.meta.get("pos", start) + 1 if close is not None else start
+    if content.startswith("(", at):
+        at += 1
+        while at < len(content) and content[at] in " \t\n<":
+            at += 1
+        return at
+    return start
+
+
+def _at(check: EntryCheck, parsed: Parsed, block, token, code: str, message: str,
+        within: int = 0) -> Diagnostic:
+    line, col = parsed.inline_position(block, inline_offset(token) + within)
+    return check.line(line, col, code, message)
+
+
+def _indent(parsed: Parsed, token) -> int:
+    lines = parsed.source_lines
+    text = lines[token.map[0]] if token.map and token.map[0] < len(lines) else ""
+    return len(text) - len(text.lstrip())
