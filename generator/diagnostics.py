@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from enum import StrEnum
@@ -40,9 +41,13 @@ class Diagnostic:
         return CODES[self.code].severity
 
     def format(self, site_url: str | None = None) -> str:
-        text = f"{self.path}:{self.line}:{self.col}: {self.severity.value}[{self.code}]: {self.message}"
+        """One line per diagnostic (plus indented hint and link lines): path, message and
+        hint come from entry files, so their control characters are shown escaped and no
+        line of a build log can start with text from an entry (a ``::command``)."""
+        text = (f"{one_line(self.path)}:{self.line}:{self.col}: {self.severity.value}[{self.code}]: "
+                f"{one_line(self.message)}")
         if self.hint:
-            text += f"\n  hint: {self.hint}"
+            text += f"\n  hint: {one_line(self.hint)}"
         link = docs_link(self.code, site_url)
         if link:
             text += f"\n  see: {link}"
@@ -66,6 +71,24 @@ def docs_link(code: str, site_url: str | None) -> str | None:
         return None
     base = site_url if site_url.endswith("/") else site_url + "/"
     return f"{base}{DOCS_PAGE}#{code.lower()}"
+
+
+# Characters that end or rewrite a line on a terminal or in a CI log: C0/C1 controls
+# (newlines, escape sequences) and the Unicode line and paragraph separators.
+_LINE_BREAKING = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line: control characters written as escapes (``\\n``, ``\\x1b``)."""
+    return _LINE_BREAKING.sub(_escaped, text)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _ESCAPES:
+        return _ESCAPES[char]
+    return f"\\u{ord(char):04x}" if ord(char) > 0xFF else f"\\x{ord(char):02x}"
 
 
 def _gh_data(text: str) -> str:
