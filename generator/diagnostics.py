@@ -183,8 +183,8 @@ CODES: dict[str, Code] = _catalogue(
     Code("E152", "Source URL is not an absolute http(s) URL",
          "Use the full address, starting with https:// (or http://)."),
     Code("E160", "Invalid id or alias",
-         "'id' and each alias are slugs (lowercase letters, digits, single hyphens); "
-         "an alias is an earlier slug, not the current one."),
+         "'id' is a slug (lowercase letters, digits, single hyphens); an alias is an earlier "
+         "slug, or the earlier address YYYY/MM/DD/slug if the date changed, never the current one."),
     # Body
     Code("E200", "Required section missing",
          "Add the three sections in order: '## What's new', '## Context', '## Why it matters'."),
@@ -214,6 +214,14 @@ CODES: dict[str, Code] = _catalogue(
          "Remove the alias or rename it."),
     Code("E302", "Two entries have the same id",
          "Ids are unique: give one of them another id."),
+    # What readers already have (digest check --changed-since)
+    Code("E310", "Published entry deleted without a redirect",
+         "If the entry moved, list its old address in the aliases of the entry that replaces it "
+         "(the old slug, or YYYY/MM/DD/slug if the date changed); a published entry is never "
+         "simply deleted."),
+    Code("E311", "Renamed entry changes its feed identity",
+         "Set 'id' to the old entry's identity (its old slug, or its old 'id'), so feed readers "
+         "do not show the entry twice."),
     # Tag vocabulary
     Code("E400", "Tag vocabulary file is invalid",
          "entries/tags.yml maps each tag slug to 'name' and 'description'."),
