@@ -22,26 +22,31 @@ def markdown_report(diagnostics: list[Diagnostic], summary_line: str,
     errors = sum(d.severity is Severity.ERROR for d in diagnostics)
     status = "❌ entries have errors" if errors else "✅ entries pass"
     lines = [MARKER, f"## digest check: {status}", "", f"{summary_line}.", ""]
-    if diagnostics:
-        lines += ["| Where | Problem | How to fix |", "| --- | --- | --- |"]
-        for diagnostic in diagnostics[:MAX_ROWS]:
-            lines.append(_row(diagnostic, site_url))
-        if len(diagnostics) > MAX_ROWS:
-            lines += ["", f"…and {len(diagnostics) - MAX_ROWS} more: run `digest check` locally."]
-        lines.append("")
+    lines += table(diagnostics, site_url)
     return "\n".join(lines) + "\n"
 
 
 def _row(diagnostic: Diagnostic, site_url: str | None) -> str:
-    code = CODES[diagnostic.code]
-    icon = "❌" if code.severity is Severity.ERROR else "⚠️"
-    link = docs_link(diagnostic.code, site_url)
-    label = f"[{diagnostic.code}]({link})" if link else diagnostic.code
+    code = CODES.get(diagnostic.code)  # None: a code this version does not know (a newer branch's)
+    icon = "⚠️" if diagnostic.code.startswith("W") else "❌"
+    link = docs_link(diagnostic.code, site_url) if code is not None else None
+    label = f"[{diagnostic.code}]({link})" if link else escape(diagnostic.code)
     message = escape(diagnostic.message)
     if diagnostic.hint:
         message += f" <br>hint: {escape(diagnostic.hint)}"
     where = code_span(f"{diagnostic.path}:{diagnostic.line}")
-    return f"| {where} | {icon} {label}: {message} | {escape(code.fix)} |"
+    return f"| {where} | {icon} {label}: {message} | {escape(code.fix) if code else ''} |"
+
+
+def table(diagnostics: list[Diagnostic], site_url: str | None = None) -> list[str]:
+    """The table of problems (up to MAX_ROWS), as lines; none without problems."""
+    if not diagnostics:
+        return []
+    lines = ["| Where | Problem | How to fix |", "| --- | --- | --- |"]
+    lines += [_row(diagnostic, site_url) for diagnostic in diagnostics[:MAX_ROWS]]
+    if len(diagnostics) > MAX_ROWS:
+        lines += ["", f"…and {len(diagnostics) - MAX_ROWS} more: run `digest check` locally."]
+    return [*lines, ""]
 
 
 # ASCII punctuation that means something to GitHub Markdown inside a table cell: escapes,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -34,6 +35,9 @@ def register(subparsers) -> None:
     parser.add_argument("--summary", metavar="FILE", type=Path,
                         help="also append the Markdown summary to FILE "
                              "(e.g. \"$GITHUB_STEP_SUMMARY\")")
+    parser.add_argument("--json", metavar="FILE", type=Path, dest="json_file",
+                        help="also write the diagnostics and the file count as JSON to FILE "
+                             "(what the pull-request comment is made from)")
     parser.set_defaults(run=run)
 
 
@@ -80,6 +84,9 @@ def run(args) -> int:
     if args.summary:
         with args.summary.open("a", encoding="utf-8") as handle:
             handle.write(markdown_report(diagnostics, report, settings.site_url))
+    if args.json_file:
+        args.json_file.write_text(json.dumps({"files": result.files, "diagnostics": json.loads(
+            to_json(diagnostics))}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     if args.format == "json":
         print(to_json(diagnostics))
     elif args.format == "markdown":
