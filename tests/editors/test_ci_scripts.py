@@ -210,3 +210,65 @@ def test_check_json_file_is_what_the_verdict_reads(tmp_path: Path, capsys) -> No
     diagnostics, files = verdict.load_diagnostics(tmp_path / "d.json")
     assert files == 2 and [(d.path, d.line, d.code) for d in diagnostics] == [
         ("entries/2026/2026-06-02-x.md", 4, "E131")]
+
+
+# -- scripts/ci/lane: which pull requests take the entries-only lane -----------------------
+
+LANES = {
+    "entries-only": ({"entries/2026/2026-06-02-new.md": "x"}, "entries"),
+    "tags": ({"entries/tags.yml": "changed"}, "entries"),
+    "entries-and-readme": ({"entries/2026/2026-06-02-new.md": "x", "README.md": "y"}, "full"),
+    "code": ({"generator/x.py": "x"}, "full"),
+    "docs": ({"docs/assets/javascripts/search.js": "x"}, "full"),
+    "newline-name": ({"entries/a.md": "x", "x\nentries/b.md": "y"}, "full"),
+    "nothing": ({}, "full"),
+}
+
+
+@pytest.mark.parametrize(("files", "lane"), LANES.values(), ids=LANES.keys())
+def test_lane(tmp_path: Path, files: dict[str, str], lane: str) -> None:
+    from tests.editors.helpers import git, git_repo
+
+    (tmp_path / "entries").mkdir()
+    (tmp_path / "entries/tags.yml").write_text("a: 1\n")
+    (tmp_path / "README.md").write_text("readme\n")
+    git_repo(tmp_path)
+    git(tmp_path, "checkout", "-q", "-b", "pr")
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "--allow-empty", "-m", "change")
+    done = subprocess.run([str(ROOT / "scripts/ci/lane"), "main"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=30)
+    assert (done.returncode, done.stdout) == (0, lane + "\n"), done.stderr
+
+
+def test_moving_a_file_into_entries_is_the_full_lane(tmp_path: Path) -> None:
+    from tests.editors.helpers import git, git_repo
+
+    (tmp_path / "entries").mkdir()
+    (tmp_path / "hook.py").write_text("print('x')\n")
+    git_repo(tmp_path)
+    git(tmp_path, "checkout", "-q", "-b", "pr")
+    git(tmp_path, "mv", "hook.py", "entries/hook.py")
+    git(tmp_path, "commit", "-q", "-m", "move")
+    done = subprocess.run([str(ROOT / "scripts/ci/lane"), "main"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=30)
+    assert done.stdout == "full\n"
+
+
+def test_check_yml_runs_both_lanes_in_one_job() -> None:
+    check = yaml.safe_load((ROOT / ".github/workflows/check.yml").read_text(encoding="utf-8"))
+    assert len(check["jobs"]) == 1  # one required status check, whatever the lane
+    steps = next(iter(check["jobs"].values()))["steps"]
+    names = [step.get("name") for step in steps]
+    assert names.index("Choose the lane") < names.index("Install")
+    by_name = {step.get("name"): step for step in steps}
+    assert by_name["Tests"]["run"] == 'scripts/ci/no-workflow-commands scripts/ci/tests "$LANE"'
+    assert "make install EXTRAS=smoke" in by_name["Install"]["run"]
+    assert "generator.preview site preview" in by_name["Build the site (strict)"]["run"]
+    assert by_name["Upload the preview"]["with"] == {"name": "site", "path": "preview/",
+                                                      "retention-days": 7}
+    tests = (ROOT / "scripts/ci/tests").read_text(encoding="utf-8")
+    assert "-m smoke" in tests and "make test" in tests
