@@ -87,6 +87,8 @@ def check_history(deleted: Iterable[Entry], current: Sequence[Entry],
         if old.draft or (now is not None and old.date > now):
             continue  # never published: nobody has its address or its feed item
         heir = urls.get(old.url) or kept_by.get(old.url)
+        if heir is not None and (heir.draft or (now is not None and heir.date > now)):
+            heir = None  # an unpublished entry serves no address yet
         if heir is None:
             problems.append(Diagnostic(
                 old.path, 1, 1, "E310",

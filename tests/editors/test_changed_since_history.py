@@ -182,3 +182,10 @@ def test_history_is_not_checked_without_git_history(tmp_path: Path, capsys) -> N
     os.remove(tmp_path / OLD)
     status, out, _ = run(tmp_path, "check", capsys=capsys)  # no --changed-since: no E310
     assert status == 0 and out == ""
+
+
+def test_an_alias_on_an_unpublished_entry_keeps_nothing(tmp_path: Path, capsys) -> None:
+    _published(tmp_path)
+    _replace(tmp_path, "2026-06-01-new-name.md", "2026-06-01",
+             "id: launch\naliases: [launch]\ndraft: true")
+    assert _check(tmp_path, capsys)[:2] == (1, [(OLD, "E310")])

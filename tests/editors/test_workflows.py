@@ -214,3 +214,16 @@ def test_pre_commit_hook_checks_the_staged_entry(tmp_path: Path) -> None:
                           timeout=300, env=env)
     # Fixed: the hook passes (the new entry's text equals the old one's: not a problem).
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_every_log_with_entry_text_runs_without_workflow_commands() -> None:
+    """The strict build and the tests print entry text (keys, values, file names): in every
+    workflow they run inside scripts/ci/no-workflow-commands."""
+    found = 0
+    for path in WORKFLOWS:
+        for step in _steps(yaml.safe_load(path.read_text(encoding="utf-8"))):
+            for line in step.get("run", "").splitlines():
+                if re.search(r"digest build|make test|scripts/ci/tests|pytest", line):
+                    found += 1
+                    assert line.strip().startswith("scripts/ci/no-workflow-commands "), (path.name, line)
+    assert found >= 3
