@@ -219,7 +219,7 @@ CODES: dict[str, Code] = _catalogue(
          "If the entry moved, list its old address in the aliases of the entry that replaces it "
          "(the old slug, or YYYY/MM/DD/slug if the date changed); a published entry is never "
          "simply deleted."),
-    Code("E311", "Renamed entry changes its feed identity",
+    Code("E311", "Published entry changes its feed identity",
          "Set 'id' to the old entry's identity (its old slug, or its old 'id'), so feed readers "
          "do not show the entry twice."),
     # Tag vocabulary

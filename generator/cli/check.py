@@ -10,7 +10,7 @@ from generator.changed_files import GitError, changes
 from generator.cli.common import project
 from generator.clock import ClockError, build_now
 from generator.diagnostics import has_errors, one_line, sort_key, summary, to_json
-from generator.history import check_history, deleted_entries, shared_changes
+from generator.history import check_history, deleted_entries, edited_entries, shared_changes
 from generator.loader import check
 from generator.markdown_report import markdown_report
 from generator.selection import Selection, select
@@ -46,7 +46,7 @@ def run(args) -> int:
 
     root, settings = project(args)
     only: list[Path] | None = None
-    deleted = []
+    deleted, edited = [], []
     if args.paths or args.changed_since:
         missing = [p for p in args.paths if not Path(p).exists()]
         if missing:
@@ -70,15 +70,16 @@ def run(args) -> int:
                 # Other changed files (code, docs) are not this command's business: no note.
                 chosen = chosen.union(select(found.existing, root, settings))
             deleted = deleted_entries(found, root, settings)
+            edited = edited_entries(found, root, settings)
         only = chosen.files
     result = check(root, settings, only)
     diagnostics = list(result.diagnostics)
-    if deleted:
+    if deleted or edited:
         try:
             now = build_now()
         except ClockError as error:
             raise UsageError(str(error)) from error
-        diagnostics = sorted(diagnostics + check_history(deleted, result.entries, now),
+        diagnostics = sorted(diagnostics + check_history(deleted, result.entries, now, edited),
                              key=sort_key)
     report = summary(diagnostics, result.files)
     if args.summary:

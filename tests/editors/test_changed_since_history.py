@@ -189,3 +189,27 @@ def test_an_alias_on_an_unpublished_entry_keeps_nothing(tmp_path: Path, capsys) 
     _replace(tmp_path, "2026-06-01-new-name.md", "2026-06-01",
              "id: launch\naliases: [launch]\ndraft: true")
     assert _check(tmp_path, capsys)[:2] == (1, [(OLD, "E310")])
+
+
+@pytest.mark.parametrize(("before", "after", "hint"), [
+    ("", "id: fresh", "remove 'id' (or set it to the slug)"),
+    ("id: stable", "id: renamed-id", "keep 'id: stable'"),
+    ("id: stable", "", "keep 'id: stable'"),
+], ids=["added", "changed", "removed"])
+def test_editing_the_id_of_a_published_entry_is_an_error(tmp_path: Path, capsys, before: str,
+                                                        after: str, hint: str) -> None:
+    _published(tmp_path, before or "draft: false")
+    path = tmp_path / OLD
+    text = path.read_text()
+    path.write_text(text.replace(before, after) if before else
+                    text.replace("draft: false", after))
+    status, found, out, _ = _check(tmp_path, capsys)
+    assert (status, found) == (1, [(OLD, "E311")])
+    assert f"  hint: {hint}" in out
+
+
+def test_editing_the_id_of_a_draft_is_fine(tmp_path: Path, capsys) -> None:
+    _published(tmp_path, "draft: true")
+    path = tmp_path / OLD
+    path.write_text(path.read_text().replace("draft: true", "draft: true\nid: fresh"))
+    assert _check(tmp_path, capsys)[:2] == (0, [])
