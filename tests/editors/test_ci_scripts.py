@@ -48,6 +48,15 @@ def test_green_only_when_every_part_and_the_run_succeeded(run_conclusion) -> Non
             assert title.startswith("## ❌"), (values, title)
 
 
+def test_the_verdict_needs_only_the_standard_library(tmp_path: Path) -> None:
+    """comment.yml runs it with the runner's python3, nothing installed (-S: no site-packages)."""
+    done = subprocess.run([sys.executable, "-S", "-m", "generator.verdict", "--outcome",
+                           "check=success", "--diagnostics", str(tmp_path / "missing.json")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[1].startswith("## ⏳ Not finished")
+
+
 def test_outcomes_come_from_the_named_job_and_steps_of_the_run() -> None:
     steps = [{"name": "Check the changed entries", "status": "completed", "conclusion": "success"},
              {"name": "Build the site (strict)", "status": "completed", "conclusion": "success"},
@@ -147,7 +156,7 @@ def pr_comment(tmp_path: Path, action: str, conclusion: str, **config) -> tuple[
     env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
            "FAKE_GH": str(tmp_path), "REPO": "news/digest", "RUN_ID": "42", "HEAD_SHA": SHA,
            "ACTION": action, "CONCLUSION": conclusion, "GH_TOKEN": "unused"}
-    done = subprocess.run([str(ROOT / "scripts/ci/pr-comment")], cwd=ROOT, env=env,
+    done = subprocess.run([str(ROOT / "scripts/ci/pr-comment")], cwd=tmp_path, env=env,
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stdout + done.stderr
     posted = tmp_path / "posted.md"
