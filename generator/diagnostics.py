@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from enum import StrEnum
@@ -40,9 +41,13 @@ class Diagnostic:
         return CODES[self.code].severity
 
     def format(self, site_url: str | None = None) -> str:
-        text = f"{self.path}:{self.line}:{self.col}: {self.severity.value}[{self.code}]: {self.message}"
+        """One line per diagnostic (plus indented hint and link lines): path, message and
+        hint come from entry files, so their control characters are shown escaped and no
+        line of a build log can start with text from an entry (a ``::command``)."""
+        text = (f"{one_line(self.path)}:{self.line}:{self.col}: {self.severity.value}[{self.code}]: "
+                f"{one_line(self.message)}")
         if self.hint:
-            text += f"\n  hint: {self.hint}"
+            text += f"\n  hint: {one_line(self.hint)}"
         link = docs_link(self.code, site_url)
         if link:
             text += f"\n  see: {link}"
@@ -66,6 +71,24 @@ def docs_link(code: str, site_url: str | None) -> str | None:
         return None
     base = site_url if site_url.endswith("/") else site_url + "/"
     return f"{base}{DOCS_PAGE}#{code.lower()}"
+
+
+# Characters that end or rewrite a line on a terminal or in a CI log: C0/C1 controls
+# (newlines, escape sequences) and the Unicode line and paragraph separators.
+_LINE_BREAKING = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line: control characters written as escapes (``\\n``, ``\\x1b``)."""
+    return _LINE_BREAKING.sub(_escaped, text)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _ESCAPES:
+        return _ESCAPES[char]
+    return f"\\u{ord(char):04x}" if ord(char) > 0xFF else f"\\x{ord(char):02x}"
 
 
 def _gh_data(text: str) -> str:
@@ -160,8 +183,8 @@ CODES: dict[str, Code] = _catalogue(
     Code("E152", "Source URL is not an absolute http(s) URL",
          "Use the full address, starting with https:// (or http://)."),
     Code("E160", "Invalid id or alias",
-         "'id' and each alias are slugs (lowercase letters, digits, single hyphens); "
-         "an alias is an earlier slug, not the current one."),
+         "'id' is a slug (lowercase letters, digits, single hyphens); an alias is an earlier "
+         "slug, or the earlier address YYYY/MM/DD/slug if the date changed, never the current one."),
     # Body
     Code("E200", "Required section missing",
          "Add the three sections in order: '## What's new', '## Context', '## Why it matters'."),
@@ -191,6 +214,14 @@ CODES: dict[str, Code] = _catalogue(
          "Remove the alias or rename it."),
     Code("E302", "Two entries have the same id",
          "Ids are unique: give one of them another id."),
+    # What readers already have (digest check --changed-since)
+    Code("E310", "Published entry deleted without a redirect",
+         "If the entry moved, list its old address in the aliases of the entry that replaces it "
+         "(the old slug, or YYYY/MM/DD/slug if the date changed); a published entry is never "
+         "simply deleted."),
+    Code("E311", "Published entry changes its feed identity",
+         "Set 'id' to the old entry's identity (its old slug, or its old 'id'), so feed readers "
+         "do not show the entry twice."),
     # Tag vocabulary
     Code("E400", "Tag vocabulary file is invalid",
          "entries/tags.yml maps each tag slug to 'name' and 'description'."),

@@ -75,6 +75,7 @@ def load(root: Path, settings: Settings, only: Iterable[Path] | None = None) -> 
 class CheckResult:
     diagnostics: tuple[Diagnostic, ...]  # sorted by path, line, column
     files: int
+    entries: tuple[Entry, ...] = ()  # every valid entry, without its texts
 
     @property
     def ok(self) -> bool:
@@ -108,7 +109,7 @@ def check(root: Path, settings: Settings, only: Iterable[Path] | None = None,
         if entry is not None:
             entries.append(entry)
     diagnostics, files = _cross_files(root, entries, diagnostics, paths, only)
-    return CheckResult(tuple(sorted(diagnostics, key=sort_key)), files)
+    return CheckResult(tuple(sorted(diagnostics, key=sort_key)), files, tuple(entries))
 
 
 def _cores() -> int:

@@ -2,8 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
+
+# An alias is an earlier slug (same date), or an earlier address 'YYYY/MM/DD/slug' when
+# the date changed too: the old URL of a re-dated entry.
+_DATED_ALIAS = re.compile(r"(\d{4})/(\d{2})/(\d{2})/([a-z0-9]+(?:-[a-z0-9]+)*)")
+
+
+def is_dated_alias(value: object) -> bool:
+    """``YYYY/MM/DD/slug`` with a real date."""
+    match = _DATED_ALIAS.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        return False
+    try:
+        date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return False
+    return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +89,9 @@ class Entry:
         return f"{self.date:%Y/%m/%d}/{self.slug}/"
 
     def alias_url(self, alias: str) -> str:
+        """The old address an alias keeps: the slug at the entry's date, or a dated alias."""
+        if is_dated_alias(alias):
+            return f"{alias}/"
         return f"{self.date:%Y/%m/%d}/{alias}/"
 
     @property

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
-from generator.changed_files import GitError, changed_files
+from generator.changed_files import GitError, changes
 from generator.cli.common import project
-from generator.diagnostics import summary, to_json
+from generator.clock import ClockError, build_now
+from generator.diagnostics import has_errors, one_line, sort_key, summary, to_json
+from generator.history import check_history, deleted_entries, edited_entries, shared_changes
 from generator.loader import check
 from generator.markdown_report import markdown_report
-from generator.selection import select
+from generator.selection import Selection, select
 
 FORMATS = ("text", "github", "json", "markdown")
 
@@ -32,6 +35,9 @@ def register(subparsers) -> None:
     parser.add_argument("--summary", metavar="FILE", type=Path,
                         help="also append the Markdown summary to FILE "
                              "(e.g. \"$GITHUB_STEP_SUMMARY\")")
+    parser.add_argument("--json", metavar="FILE", type=Path, dest="json_file",
+                        help="also write the diagnostics and the file count as JSON to FILE "
+                             "(what the pull-request comment is made from)")
     parser.set_defaults(run=run)
 
 
@@ -40,6 +46,7 @@ def run(args) -> int:
 
     root, settings = project(args)
     only: list[Path] | None = None
+    deleted, edited = [], []
     if args.paths or args.changed_since:
         missing = [p for p in args.paths if not Path(p).exists()]
         if missing:
@@ -49,18 +56,38 @@ def run(args) -> int:
             print(f"note: {path} is not an entry file; not checked", file=sys.stderr)
         if args.changed_since:
             try:
-                changed = changed_files(root, args.changed_since)
+                found = changes(root, args.changed_since)
             except GitError as error:
                 raise UsageError(f"--changed-since: {error}") from error
-            # Other changed files (code, docs) are not this command's business: no note.
-            chosen = chosen.union(select(changed, root, settings))
+            shared = shared_changes(found, root, settings)
+            if shared:
+                # Every entry depends on these: an entry nobody touched can break.
+                more = f" and {len(shared) - 1} more" if len(shared) > 1 else ""
+                print(f"note: {one_line(shared[0])}{more} changed, which every entry depends on; "
+                      "checking every entry", file=sys.stderr)
+                chosen = Selection(None, chosen.skipped)
+            else:
+                # Other changed files (code, docs) are not this command's business: no note.
+                chosen = chosen.union(select(found.existing, root, settings))
+            deleted = deleted_entries(found, root, settings)
+            edited = edited_entries(found, root, settings)
         only = chosen.files
     result = check(root, settings, only)
     diagnostics = list(result.diagnostics)
+    if deleted or edited:
+        try:
+            now = build_now()
+        except ClockError as error:
+            raise UsageError(str(error)) from error
+        diagnostics = sorted(diagnostics + check_history(deleted, result.entries, now, edited),
+                             key=sort_key)
     report = summary(diagnostics, result.files)
     if args.summary:
         with args.summary.open("a", encoding="utf-8") as handle:
             handle.write(markdown_report(diagnostics, report, settings.site_url))
+    if args.json_file:
+        args.json_file.write_text(json.dumps({"files": result.files, "diagnostics": json.loads(
+            to_json(diagnostics))}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     if args.format == "json":
         print(to_json(diagnostics))
     elif args.format == "markdown":
@@ -70,4 +97,4 @@ def run(args) -> int:
             print(diagnostic.format_github(settings.site_url) if args.format == "github"
                   else diagnostic.format(settings.site_url))
         print(report, file=sys.stderr)
-    return 0 if result.ok else 1
+    return 1 if has_errors(diagnostics) else 0

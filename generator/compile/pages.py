@@ -24,7 +24,7 @@ from types import MappingProxyType
 from markupsafe import escape
 
 from generator.feeds import alternate_links, feed_files
-from generator.model import Corpus, Entry, Source, Tag
+from generator.model import Corpus, Entry, Source, Tag, is_dated_alias
 from generator.render import RenderedEntry, Renderer, safe_url, template
 from generator.settings import Settings
 from generator.values import is_slug
@@ -174,7 +174,7 @@ def _check_paths(entries: Sequence[Entry], tags: Mapping[str, Tag]) -> None:
     seen: set[str] = set()
     for entry in entries:
         for name in (entry.slug, *entry.aliases):
-            if not is_slug(name):
+            if not is_slug(name) and not (name in entry.aliases and is_dated_alias(name)):
                 raise CompileError(f"{entry.path}: {name!r} is not a slug")
         if entry.slug in seen:
             raise CompileError(f"{entry.path}: slug {entry.slug!r} is used twice")

@@ -10,6 +10,7 @@ import yaml
 
 from generator.diagnostics import Diagnostic
 from generator.markup import PLACEHOLDER, title_markup
+from generator.model import is_dated_alias
 from generator.reader import STR, TIMESTAMP, scalar_value
 from generator.rules.context import EntryCheck, value_position
 from generator.rules.inline import check_markup
@@ -208,8 +209,11 @@ def check_identity(check: EntryCheck) -> Iterator[Diagnostic]:
         node = check.fields["aliases"][1]
         for item in node.value if isinstance(node, yaml.SequenceNode) else ():
             value = item.value if isinstance(item, yaml.ScalarNode) else None
-            if not is_slug(value):
-                yield check.at(item, "E160", f"alias '{value}' is not a slug")
+            if is_dated_alias(value):
+                if check.name_date and value == f"{check.name_date.replace('-', '/')}/{check.name_slug}":
+                    yield check.at(item, "E160", f"alias '{value}' is the entry's own address")
+            elif not is_slug(value):
+                yield check.at(item, "E160", f"alias '{value}' is not a slug or YYYY/MM/DD/slug")
             elif value == check.name_slug:
                 yield check.at(item, "E160", f"alias '{value}' is the entry's own slug")
 

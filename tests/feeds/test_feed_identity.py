@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import sqlite3
+import subprocess
 from dataclasses import replace
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -124,3 +129,66 @@ def test_a_future_entry_appears_once_its_date_arrives() -> None:
     later = BASE_DATE + timedelta(days=3)
     files = feed_files(render(corpus.published(later)), TAGS, SETTINGS, now=later)
     assert parse(files["feed.xml"]).entries[0].id == expected_id(make_entry("future"))
+
+
+# -- moves: rename, date change, both (what E310/E311 make editors write) --------------------
+
+MOVES = {
+    "rename": {"slug": "new-name", "path": "entries/2026/new-name.md", "aliases": ("launch",),
+               "id": "launch"},
+    "date": {"date": BASE_DATE + timedelta(days=2), "aliases": ("2026/06/02/launch",)},
+    "both": {"slug": "new-name", "path": "entries/2026/new-name.md", "id": "launch",
+             "date": BASE_DATE + timedelta(days=2), "aliases": ("2026/06/02/launch",)},
+}
+MOVED = make_entry("launch")
+
+
+@pytest.mark.parametrize("change", MOVES.values(), ids=MOVES.keys())
+def test_a_move_keeps_the_ids_and_the_old_address_redirects(change: dict) -> None:
+    from generator.compile import compile_site
+
+    moved = edited(MOVED, **change)
+    assert single_ids(moved) == single_ids(MOVED)
+    site = compile_site(Corpus((moved,), TAGS), SETTINGS)
+    assert "2026/06/02/launch/index.html" in site.files
+    assert moved.url.encode() in site.files["2026/06/02/launch/index.html"]
+
+
+def _newsboat(folder: Path, files: dict[str, bytes], name: str) -> list[str]:
+    """Let newsboat (a real reader, from Debian) reload the feed ``name``: the item ids it keeps."""
+    (folder / name.replace("/", "-")).write_bytes(files[name])
+    urls = folder / "urls"
+    urls.write_text(f"file://{folder / name.replace('/', '-')}\n", encoding="utf-8")
+    (folder / "config").write_text("", encoding="utf-8")
+    done = subprocess.run(["newsboat", "-u", str(urls), "-c", str(folder / "cache.db"),
+                           "-C", str(folder / "config"), "-x", "reload"],
+                          capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "HOME": str(folder)})
+    assert done.returncode == 0, done.stdout + done.stderr
+    with sqlite3.connect(folder / "cache.db") as db:
+        return [row[0] for row in db.execute("SELECT guid FROM rss_item ORDER BY id")]
+
+
+def _reader_or_skip() -> None:
+    if shutil.which("newsboat") is None:
+        reason = "newsboat is not installed (scripts/ensure-test-tools installs Debian's)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+
+
+@pytest.mark.parametrize("feed", ["feed.xml", "atom.xml"])
+@pytest.mark.parametrize("change", MOVES.values(), ids=MOVES.keys())
+def test_newsboat_shows_no_new_item_after_a_move(tmp_path: Path, change: dict, feed: str) -> None:
+    _reader_or_skip()
+    before = _newsboat(tmp_path, build([MOVED]), feed)
+    assert before == [expected_id(MOVED)]
+    assert _newsboat(tmp_path, build([edited(MOVED, **change)]), feed) == before
+
+
+def test_newsboat_shows_a_rename_without_id_twice(tmp_path: Path) -> None:
+    """Why E311 exists: without 'id', a real reader shows the renamed entry as new."""
+    _reader_or_skip()
+    _newsboat(tmp_path, build([MOVED]), "atom.xml")
+    renamed = edited(MOVED, slug="new-name", path="entries/2026/new-name.md", aliases=("launch",))
+    assert len(_newsboat(tmp_path, build([renamed]), "atom.xml")) == 2
