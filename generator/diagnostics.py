@@ -207,6 +207,8 @@ CODES: dict[str, Code] = _catalogue(
          "File includes ('--8<--') and attribute lists ('{: ...}', '{#id}', '{.class}') are not allowed in entries."),
     Code("E214", "Placeholder text left in the entry",
          "Replace every 'TODO' placeholder that 'digest new' wrote with real text."),
+    Code("E215", "Lists or quotes nested too deeply",
+         "Nest lists and block quotes at most 4 levels deep; a brief rarely needs more than two."),
     # Across files
     Code("E300", "Two entries have the same slug",
          "Slugs are unique: rename one of the files (and keep the old slug in 'aliases' if it was published)."),

@@ -59,22 +59,25 @@ def _inline_rules(check: EntryCheck, parsed: Parsed, block, index: int,
                 yield _at(check, parsed, block, token, "E212", "image has no alt text")
             for alt in token.children or ():  # alt text: placeholders count there too
                 if alt.type in _TEXT and alt.content:
-                    alt.meta["pos"] = token.meta.get("pos", 0)
-                    yield from _text_rules(check, parsed, block, alt)
+                    # Alt text is parsed on its own, from just after the '!['.
+                    start = inline_offset(token) + 2 + inline_offset(alt)
+                    yield from _text_rules(check, parsed, block, alt, start)
     elif kind in _TEXT and token.content:
         yield from _text_rules(check, parsed, block, token)
 
 
-def _text_rules(check: EntryCheck, parsed: Parsed, block, token) -> Iterator[Diagnostic]:
+def _text_rules(check: EntryCheck, parsed: Parsed, block, token,
+                start: int | None = None) -> Iterator[Diagnostic]:
     text = token.content
+    shift = 0 if start is None else start - inline_offset(token)
     if "{" in text or "8<" in text:
         for match in EXTENSION_SYNTAX.finditer(text):
             yield _at(check, parsed, block, token, "E213",
-                      f"extension syntax '{match.group()}' is not allowed", match.start())
+                      f"extension syntax '{match.group()}' is not allowed", shift + match.start())
     if "TODO" in text:
         for match in PLACEHOLDER.finditer(text):
             yield _at(check, parsed, block, token, "E214", "placeholder text is still there",
-                      match.start())
+                      shift + match.start())
 
 
 def _target_offset(block, index: int) -> int:

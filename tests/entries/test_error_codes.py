@@ -81,6 +81,7 @@ CASES = [
     Case("E212", {NAME: replace(CONTEXT, "Labs ![](https://img.example.com/a.png).")}, NAME, 20),
     Case("E213", {NAME: replace(CONTEXT, "Labs race.\n{: .warning }")}, NAME, 21),
     Case("E214", {NAME: replace(CONTEXT, "TODO: write the context.")}, NAME, 20, 1),
+    Case("E215", {NAME: replace(CONTEXT, "> - > - > deep")}, NAME, 20),
     Case("E300", {NAME: VALID_ENTRY,
                   "2026/2026-06-03-valid-entry.md": replace("date: 2026-06-02", "date: 2026-06-03")},
          "entries/2026/2026-06-03-valid-entry.md", 1, hint=None),
