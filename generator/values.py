@@ -11,6 +11,23 @@ ENTRY_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})-(.+)\.md")
 _DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+# Characters that are not text. C0 controls except tab and newline (a carriage return
+# is a line break before this is used), DEL and the C1 controls (U+0085 is a YAML line
+# break), the Unicode line and paragraph separators (YAML line breaks too: text that
+# looks like one line could hide a key), the bidirectional embeddings, overrides and
+# isolates (they reorder what a reader sees), and the noncharacters XML refuses.
+# The left-to-right, right-to-left and Arabic letter marks (U+200E, U+200F, U+061C)
+# are allowed: right-to-left names need them and they cannot reorder text.
+NOT_TEXT = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+
+
+def describe_character(char: str) -> str:
+    """``U+001B`` or ``U+202E (RIGHT-TO-LEFT OVERRIDE)``: never the character itself."""
+    name = unicodedata.name(char, "")
+    return f"U+{ord(char):04X}" + (f" ({name})" if name else "")
+
+
 def is_slug(value: object) -> bool:
     return isinstance(value, str) and SLUG.fullmatch(value) is not None
 
