@@ -26,7 +26,7 @@ from generator.importer import Brief, find_tags
 from generator.markup import SECTIONS
 from generator.model import Tag
 from generator.reader import read_text, split
-from generator.values import ENTRY_NAME, short_slug, slugify
+from generator.values import ENTRY_NAME, MAX_YEAR, MIN_YEAR, short_slug, slugify
 
 MAX_QUOTE = 300
 SUMMARY_TODO = "TODO: one paragraph that says what happened, who did it and when."
@@ -216,7 +216,7 @@ def plan_drafts(feed: Feed, options: Options, *, entries_dir: Path, known: set[s
                 else "its link appears earlier in the feed"
             plan.skipped.append((item, why))
             continue
-        day = item.published.astimezone(tz).date() if item.published else None
+        day = _local_day(item.published, tz)
         if options.since and day and day < options.since:
             plan.skipped.append((item, f"it is dated {day}, before --since"))
             continue
@@ -227,7 +227,10 @@ def plan_drafts(feed: Feed, options: Options, *, entries_dir: Path, known: set[s
         notes = []
         if day is None:
             day = today
-            notes.append(f"the item has no date; used today's date {day}")
+            notes.append(f"the item has no date; used today's date {day}"
+                         if item.published is None else
+                         f"the item's date {item.published.date().isoformat()} is not in years "
+                         f"{MIN_YEAR} to {MAX_YEAR}; used today's date {day}")
         tags = list(options.tags)
         if not tags:
             tags = find_tags(Brief(item.title, item.text, {}, ()), vocabulary)
@@ -250,6 +253,14 @@ def plan_drafts(feed: Feed, options: Options, *, entries_dir: Path, known: set[s
         path = entry_path(entries_dir, day.isoformat(), slug)
         plan.drafts.append(Draft(path, entry_text(front, SECTION_TODOS), item, notes))
     return plan
+
+
+def _local_day(published: datetime | None, tz: tzinfo) -> date | None:
+    """The item's day in the site's time zone; None without a date an entry can have
+    (feeds have been seen dated in year 1 or 9999, where the conversion overflows)."""
+    if published is None or not MIN_YEAR <= published.year <= MAX_YEAR:
+        return None
+    return published.astimezone(tz).date()
 
 
 def _free_slug(slug: str, taken: set[str]) -> str:

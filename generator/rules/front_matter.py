@@ -13,7 +13,7 @@ from generator.markup import PLACEHOLDER
 from generator.reader import STR, TIMESTAMP, scalar_value
 from generator.rules.context import EntryCheck
 from generator.rules.inline import check_inline
-from generator.values import is_slug, parse_date
+from generator.values import parse_date, slug_problem
 
 REQUIRED = ("title", "date", "tags", "summary", "sources")
 OPTIONAL = ("updated", "draft", "id", "aliases")
@@ -192,16 +192,24 @@ def check_sources(check: EntryCheck) -> Iterator[Diagnostic]:
 
 def check_identity(check: EntryCheck) -> Iterator[Diagnostic]:
     found = _text(check, "id")
-    if found and not is_slug(found[1]):
-        yield check.at(found[0], "E160", f"id '{found[1]}' is not a slug")
+    problem = slug_problem(found[1]) if found else None
+    if problem:
+        yield check.at(found[0], "E160", f"id '{_shown(found[1])}' {problem}")
     if "aliases" in check.fields:
         node = check.fields["aliases"][1]
         for item in node.value if isinstance(node, yaml.SequenceNode) else ():
             value = item.value if isinstance(item, yaml.ScalarNode) else None
-            if not is_slug(value):
-                yield check.at(item, "E160", f"alias '{value}' is not a slug")
+            problem = slug_problem(value)
+            if problem:
+                yield check.at(item, "E160", f"alias '{_shown(value)}' {problem}")
             elif value == check.name_slug:
                 yield check.at(item, "E160", f"alias '{value}' is the entry's own slug")
+
+
+def _shown(value: object, limit: int = 80) -> str:
+    """A value in a message, cut short when it is long."""
+    text = str(value)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 RULES = (check_required, check_types, check_title, check_dates, check_tags, check_summary,

@@ -178,3 +178,137 @@ def test_tag_vocabulary_escape_is_reported_by_check(tmp_path: Path) -> None:
     status, found = check_json(tmp_path)
     assert status == 1
     assert ("E003", "entries/tags.yml", 2) in {(d["code"], d["path"], d["line"]) for d in found}
+
+
+# -- 2. lengths and ranges ---------------------------------------------------------------------
+
+def test_slugs_have_a_maximum_length(tmp_path: Path) -> None:
+    longest = "a" * (MAX_SLUG - 2) + "-b"
+    too_long = "word-" * 60 + "end"  # 303 characters: 'File name too long' in the build
+    entries = {
+        f"2026/2026-06-02-{longest}.md": replace("date:", f"id: {longest}\naliases: [{longest}x]\ndate:"),
+        f"2026/2026-06-02-{longest}c.md": replace("date:", f"id: {too_long}\ndate:"),
+        f"2026/2026-06-03-x{longest}.md": replace(
+            "date: 2026-06-02", f"date: 2026-06-03\naliases: [old, {too_long}]"),
+    }
+    tags = TAGS_YML + f"{longest}:\n  name: L\n  description: ok\n" \
+                      f"{too_long}:\n  name: T\n  description: too long\n"
+    write_project(tmp_path, entries, tags=tags)
+    status, found = check_json(tmp_path)
+    assert status == 1
+    errors = {(d["code"], d["path"].rsplit("/", 1)[-1], d["line"]) for d in found
+              if d["severity"] == "error"}
+    assert errors == {
+        ("E160", f"2026-06-02-{longest}.md", 4),
+        ("E010", f"2026-06-02-{longest}c.md", 1),
+        ("E160", f"2026-06-02-{longest}c.md", 3),
+        ("E010", f"2026-06-03-x{longest}.md", 1),
+        ("E160", f"2026-06-03-x{longest}.md", 4),
+        ("E401", "tags.yml", 13),
+    }
+    messages = " ".join(d["message"] for d in found)
+    assert f"longer than {MAX_SLUG} characters" in messages
+    assert too_long not in messages  # cut short in the message
+
+
+OUT_OF_RANGE = ["9999-12-31T23:00:00-05:00", "0001-01-01T00:00:00+05:00", "9999-12-31",
+                "0001-01-01", "9999-01-01T00:00:00Z", "0999-06-02", "1969-12-31",
+                "1969-12-31T23:59:59Z", "1970-01-01T00:30:00+01:00", "1969-12-31T23:00:00-05:00",
+                "2106-01-01", "2105-12-31T23:00:00-01:00", "2106-01-01T05:00:00+14:00",
+                "2106-02-07T06:28:16Z"]
+
+
+@pytest.mark.parametrize("value", OUT_OF_RANGE)
+@pytest.mark.parametrize("field", ["date", "updated"])
+def test_dates_out_of_range_are_refused(value: str, field: str) -> None:
+    line = "date: 2026-06-02" if field == "date" else "date: 2026-06-02\nupdated: '2026-06-02'"
+    text = replace("date: 2026-06-02", line)
+    text = replace(f"{field}: " + ("2026-06-02" if field == "date" else "'2026-06-02'"),
+                   f"{field}: '{value}'", text)
+    problems = [p for p in problems_of(text) if p.code != "E121"]
+    assert codes_at(problems) == [("E120", 3 if field == "date" else 4, 7 if field == "date" else 10)]
+    assert "out of range" in problems[0].message and "1970-01-01" in problems[0].message
+
+
+def test_date_out_of_range_is_a_located_error_not_a_traceback(tmp_path: Path) -> None:
+    write_project(tmp_path, {
+        "9999/9999-12-31-valid-entry.md": replace("date: 2026-06-02", "date: 9999-12-31T23:00:00-05:00"),
+        "0001/0001-01-01-early-entry.md": replace(
+            "date: 2026-06-02", "date: 2026-06-02\nupdated: 0001-01-01T00:00:00+05:00"),
+    })
+    status, found = check_json(tmp_path)
+    assert status == 1
+    assert {(d["code"], d["line"]) for d in found if d["code"] == "E120"} == {("E120", 3), ("E120", 4)}
+
+
+def test_site_time_zone_counts_for_the_range() -> None:
+    plus_14 = Settings(timezone="Etc/GMT-14")
+    text = replace("date: 2026-06-02", "date: 1970-01-01")
+    assert ("E120", 3, 7) in codes_at(problems_of(text, "1970-01-01-valid-entry.md", plus_14))
+    assert codes_at(problems_of(text, "1970-01-01-valid-entry.md")) == []
+
+
+def test_updated_before_date_is_still_reported() -> None:
+    text = replace("date: 2026-06-02", "date: 2026-06-02T10:00:00+02:00\nupdated: 2026-06-02T07:00:00Z")
+    assert codes_at(problems_of(text)) == [("E122", 4, 10)]
+
+
+@pytest.mark.parametrize("value", ["1970-01-02", "1970-01-01T00:00:00Z", "1970-01-01T23:00:00-12:00",
+                                   "2105-12-31T23:59:59Z", "2105-12-31T23:59:59+14:00",
+                                   "2105-12-31T10:00:00-12:00"])
+@pytest.mark.parametrize("zone", ["UTC", "Etc/GMT-14", "Etc/GMT+12", "America/New_York"])
+def test_accepted_dates_convert_everywhere(value: str, zone: str) -> None:
+    """Every conversion the build makes works for any date the check accepts."""
+    moment = parse_date(value, Settings(timezone=zone).tz)
+    assert 1970 <= moment.year <= 2105
+    assert len(rfc3339(moment)) == 20 and rfc822(moment)[-3:] == "GMT"
+    moment.astimezone(Settings(timezone=zone).tz)
+    assert f"{moment:%Y/%m/%d}"[4] == "/"  # four-digit years in addresses
+    moment.isoformat()
+
+
+def test_extreme_dates_build(tmp_path: Path, monkeypatch) -> None:
+    """Entries at both ends of the range go through the whole build: pages, feeds, sitemap."""
+    write_project(tmp_path, {
+        "1970/1970-01-01-earliest-entry.md": replace("date: 2026-06-02",
+                                                     "date: 1970-01-01T00:00:00Z"),
+        "2105/2105-12-31-latest-entry.md": replace(
+            "date: 2026-06-02", "date: 2105-12-31T23:59:59+14:00\nupdated: 2105-12-31T23:59:59Z"),
+    })
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "about.md").write_text("# About\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: T\nsite_url: https://digest.example.org/\ntheme:\n  name: material\n"
+        "plugins:\n  - digest\n", encoding="utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "4291747200")  # 2106-01-01: both are published
+    status, found = check_json(tmp_path)
+    assert status == 0, found
+    result = digest("build", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "site"
+    assert (site / "1970/01/01/earliest-entry/index.html").is_file()
+    assert (site / "2105/12/31/latest-entry/index.html").is_file()
+    feeds = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.xml"))
+    assert "Thu, 31 Dec 2105 09:59:59 GMT" in feeds and "Thu, 01 Jan 1970 00:00:00 GMT" in feeds
+    assert "2105-12-31T23:59:59Z" in feeds
+    assert "<lastmod>2105-12-31</lastmod>" in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert (site / "sitemap.xml.gz").is_file()
+
+
+def test_feed_item_dated_out_of_range_becomes_a_draft_dated_today(tmp_path: Path) -> None:
+    from datetime import UTC, date, datetime
+    item = Item("A feed item from the far future", "https://news.example.com/far",
+                datetime(9999, 12, 31, 23, tzinfo=UTC), None, "far future")
+    plan = plan_drafts(Feed("Example", (item,)), Options(tags=("ai",)), entries_dir=tmp_path,
+                       known=set(), taken_slugs=set(), vocabulary={},
+                       tz=Settings(timezone="Asia/Tokyo").tz, publisher_fallback="x",
+                       today=date(2026, 6, 2))
+    assert [d.path.name for d in plan.drafts] == ["2026-06-02-a-feed-item-from-the-far-future.md"]
+    assert "9999-12-31 is not in years 1970 to 2105" in plan.drafts[0].notes[0]
+
+
+def test_new_refuses_a_date_out_of_range(project: Path) -> None:
+    result = digest("new", "A title that is long enough", "--tag", "ai", "--date", "0001-01-01",
+                    cwd=project)
+    assert result.returncode == 2 and "out of range" in result.stderr
+    assert not (project / "entries" / "0001").exists()
