@@ -312,3 +312,140 @@ def test_new_refuses_a_date_out_of_range(project: Path) -> None:
                     cwd=project)
     assert result.returncode == 2 and "out of range" in result.stderr
     assert not (project / "entries" / "0001").exists()
+
+
+# -- 3. placeholders and strays ----------------------------------------------------------------
+
+def _todo_lines(text: str) -> dict[int, int]:
+    """{line: column of the value} for every line of ``text`` holding 'TODO'."""
+    found = {}
+    for number, line in enumerate(text.split("\n"), 1):
+        if "TODO" in line:
+            key_end = line.find(": ") + 2 if ": " in line and not line.lstrip().startswith("- TODO") \
+                and "TODO" not in line.split(": ")[0] else None
+            found[number] = key_end + 1 if key_end else None
+    return found
+
+
+@pytest.mark.parametrize("sources", [[], ["https://news.example.com/a", "https://b.example.org/"]])
+def test_every_placeholder_of_digest_new_fails_the_check(project: Path, sources: list[str]) -> None:
+    args = [a for url in sources for a in ("--source", url)]
+    result = digest("new", "A new brief about a model launch", "--tag", "ai",
+                    "--date", "2026-06-02", *args, cwd=project)
+    assert result.returncode == 0, result.stderr
+    path = result.stdout.strip()
+    text = (project / path).read_text(encoding="utf-8")
+    status, found = check_json(project)
+    assert status == 1
+    reported = {d["line"]: d["col"] for d in found if d["code"] == "E214" and d["path"] == path}
+    expected = _todo_lines(text)
+    assert set(reported) == set(expected), (text, found)
+    for line, col in expected.items():
+        if col is not None:  # front matter: at the value
+            assert reported[line] == col, (line, text.split("\n")[line - 1], found)
+    publisher = [n for n, line in enumerate(text.split("\n"), 1) if "TODO publisher" in line]
+    assert len(publisher) == max(1, len(sources)) and set(publisher) <= set(reported)
+    assert ("https://TODO.example/source" in text) == (not sources)
+
+
+@pytest.mark.parametrize("field, value, line, col", [
+    ("publisher", "TODO publisher", 7, 16),
+    ("url", "https://TODO.example/source", 8, 10),
+    ("title", "TODO: the title of the source", 9, 12),
+    ("quote", "TODO: the sentence from the source.", 10, 12),
+])
+def test_placeholder_in_a_source_value(field: str, value: str, line: int, col: int) -> None:
+    old = _line_of(f"    {field}: x")
+    text = replace(old, old.split(":")[0] + f": '{value}'")
+    problems = problems_of(text)
+    assert codes_at(problems) == [("E214", line, col)]
+    assert field in problems[0].message
+
+
+STRAYS = ["2026-06-02-valid-entry.MD", "2026-06-02-valid-entry.Md", "2026-06-02-valid-entry.markdown",
+          "2026-06-02-valid-entry.md.txt", "2026-06-02-valid-entry...md", "...md", "..md", ".md",
+          "2026-06-02-.md", "2026-06-02-valid-entry", "2026-06-02-valid-entry.txt",
+          "2026-06-02-valid-entry.md~", "2026-06-02-valid-entry.md.bak", "2026-06-02-valid-entry.html",
+          "2026-06-02-valid-entry.yml", "valid-entry.md", "notes.txt", "readme.md", "entry.mdown",
+          "2026-6-2-valid-entry.md", "2026-06-02_valid_entry.md"]
+
+
+@pytest.mark.parametrize("name", STRAYS)
+def test_misnamed_entry_file_is_an_error(tmp_path: Path, name: str) -> None:
+    write_project(tmp_path, {"2026/2026-06-03-other-entry.md": replace("2026-06-02", "2026-06-03"),
+                             f"2026/{name}": VALID_ENTRY})
+    status, found = check_json(tmp_path)
+    assert status == 1
+    assert [(d["code"], d["path"], d["line"]) for d in found if d["code"] == "E010"] \
+        == [("E010", f"entries/2026/{name}", 1)]
+
+
+IGNORED = ["README.md", "_draft.md", "_2026-06-02-valid-entry.md", ".gitkeep", ".DS_Store",
+           ".2026-06-02-valid-entry.md.swp", "2026-06-02-valid-entry.png", "2026-06-02-chart.JPG",
+           "photo.jpg", "diagram.svg", "report.pdf", "Thumbs.db"]
+
+
+def test_other_files_are_ignored(tmp_path: Path) -> None:
+    write_project(tmp_path, {f"2026/{name}": VALID_ENTRY for name in IGNORED}
+                  | {"2026/2026-06-02-valid-entry.md": VALID_ENTRY,
+                     "2026/tags.yml": "not: read\n"})
+    status, found = check_json(tmp_path)
+    assert (status, found) == (0, [])
+
+
+def test_misnamed_file_is_checked_when_named_or_changed(tmp_path: Path) -> None:
+    write_project(tmp_path, {"2026/2026-06-02-valid-entry.markdown": VALID_ENTRY})
+    status, found = check_json(tmp_path, "entries/2026/2026-06-02-valid-entry.markdown")
+    assert status == 1 and [d["code"] for d in found] == ["E010"]
+
+
+ENTRY_SHAPED = "2026-06-02-valid-entry.md"
+
+
+@pytest.mark.parametrize("folder", ["", "docs", "docs/2026/06", "notes"])
+def test_entry_file_outside_entries_is_reported(tmp_path: Path, folder: str) -> None:
+    write_project(tmp_path, {f"2026/{ENTRY_SHAPED}": VALID_ENTRY})
+    target = tmp_path / folder / "2026-06-03-stray-entry.md"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(VALID_ENTRY, encoding="utf-8")
+    shown = target.relative_to(tmp_path).as_posix()
+    status, found = check_json(tmp_path)
+    assert status == 1
+    assert [(d["code"], d["path"], d["line"], d["col"]) for d in found] == [("E011", shown, 1, 1)]
+    status, found = check_json(tmp_path, shown)  # named: reported too
+    assert status == 1 and [d["code"] for d in found] == ["E011"]
+    assert load(tmp_path, SETTINGS).ok is False  # the build (and 'digest compile') fail too
+
+
+def test_entry_shaped_files_in_tooling_folders_are_not_reported(tmp_path: Path) -> None:
+    write_project(tmp_path, {f"2026/{ENTRY_SHAPED}": VALID_ENTRY})
+    for folder in (".venv/lib", "venv", "site", "node_modules/x", ".git", "seeds", "tests/data",
+                   ".hidden", "benchmarks/work/venv-x/lib"):
+        path = tmp_path / folder / "2026-06-03-stray-entry.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(VALID_ENTRY, encoding="utf-8")
+    (tmp_path / "benchmarks/work/venv-x/pyvenv.cfg").write_text("home = /usr\n")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "2026-06-03-no-front-matter.md").write_text("# A page\n")
+    (tmp_path / "docs" / "about.md").write_text(VALID_ENTRY)
+    status, found = check_json(tmp_path)
+    assert (status, found) == (0, [])
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_vocabulary_symlink_leaving_the_repository_is_refused(tmp_path: Path) -> None:
+    project = write_project(tmp_path / "project", {f"2026/{ENTRY_SHAPED}": VALID_ENTRY})
+    outside = tmp_path / "tags.yml"
+    outside.write_text(TAGS_YML, encoding="utf-8")
+    (project / "entries" / "tags.yml").unlink()
+    (project / "entries" / "tags.yml").symlink_to(outside)
+    status, found = check_json(project)
+    assert status == 1
+    assert ("E004", "entries/tags.yml", 1, 1) in {(d["code"], d["path"], d["line"], d["col"])
+                                                 for d in found}
+    inside = project / "vocabulary.yml"  # a link that stays in the repository is fine
+    inside.write_text(TAGS_YML, encoding="utf-8")
+    (project / "entries" / "tags.yml").unlink()
+    (project / "entries" / "tags.yml").symlink_to(inside)
+    status, found = check_json(project)
+    assert (status, found) == (0, [])
