@@ -26,7 +26,7 @@ from generator.importer import Brief, find_tags
 from generator.markup import SECTIONS
 from generator.model import Tag
 from generator.reader import read_text, split
-from generator.values import ENTRY_NAME, MAX_YEAR, MIN_YEAR, short_slug, slugify
+from generator.values import ENTRY_NAME, MAX_YEAR, MIN_YEAR, NOT_TEXT, short_slug, slugify
 
 MAX_QUOTE = 300
 SUMMARY_TODO = "TODO: one paragraph that says what happened, who did it and when."
@@ -127,7 +127,25 @@ def plain_text(markup: str) -> str:
     parser = _TextOnly()
     parser.feed(markup)
     parser.close()
-    return _one_line(unescape("".join(parser.parts)))
+    return _one_line(_text_only(unescape("".join(parser.parts))))
+
+
+def _windows_1252(code: int) -> str:
+    try:
+        return bytes([code]).decode("cp1252")
+    except UnicodeDecodeError:
+        return ""
+
+
+# C1 controls in a feed are Windows-1252 bytes read as Latin-1 ("It\x92s"): the character
+# meant; every other character that is not text (E003) is dropped.
+_C1_AS_1252 = {code: _windows_1252(code) for code in range(0x80, 0xA0)}
+
+
+def _text_only(text: str) -> str:
+    if NOT_TEXT.search(text) is None:
+        return text
+    return NOT_TEXT.sub("", text.translate(_C1_AS_1252))
 
 
 def _one_line(text: str) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.feed_import import Feed, Item, Options, plan_drafts
+from generator.feed_import import Feed, Item, Options, plain_text, plan_drafts
 from generator.feeds.model import rfc822, rfc3339
 from generator.loader import entry_from_text, load
 from generator.reader import decode
@@ -143,6 +143,13 @@ def test_escaped_character_is_refused_at_its_node(place, escape: str) -> None:
     assert codes_at(problems) == [("E003", line, col)], problems
     message = problems[0].message
     assert message.startswith("control character U+") and message.endswith(f"in {name}")
+
+
+def test_feed_text_is_made_text() -> None:
+    """Drafts from a feed do not carry what the check refuses: a Windows-1252 byte read as
+    a C1 control becomes the character meant, other controls are dropped."""
+    assert plain_text("It\x92s \x93new\x94 \u202eevil\u202c\x1b[31m red") == "It\u2019s \u201cnew\u201d evil[31m red"
+    assert plain_text("It&#146;s &#x2028;here") == "It\u2019s here"
 
 
 def test_pasted_windows_1252_apostrophe_never_reaches_the_title(tmp_path: Path) -> None:
