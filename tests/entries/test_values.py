@@ -314,11 +314,15 @@ def test_feed_item_dated_out_of_range_becomes_a_draft_dated_today(tmp_path: Path
     assert "9999-12-31 is not in years 1970 to 2105" in plan.drafts[0].notes[0]
 
 
-def test_new_refuses_a_date_out_of_range(project: Path) -> None:
+def test_new_refuses_a_date_out_of_range_and_a_long_slug(project: Path) -> None:
     result = digest("new", "A title that is long enough", "--tag", "ai", "--date", "0001-01-01",
                     cwd=project)
     assert result.returncode == 2 and "out of range" in result.stderr
     assert not (project / "entries" / "0001").exists()
+    result = digest("new", "A title that is long enough", "--tag", "ai", "--date", "2026-06-02",
+                    "--slug", "a" * (MAX_SLUG + 1), cwd=project)
+    assert result.returncode == 2 and f"longer than {MAX_SLUG} characters" in result.stderr
+    assert not (project / "entries" / "2026").exists()
 
 
 # -- 3. placeholders and strays ----------------------------------------------------------------
