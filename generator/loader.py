@@ -25,7 +25,7 @@ from generator.rules import body, corpus, front_matter
 from generator.rules.context import EntryCheck
 from generator.rules.vocabulary import load_vocabulary
 from generator.settings import Settings
-from generator.values import ENTRY_NAME, MAX_SLUG, is_slug, parse_date, slug_problem
+from generator.values import ENTRY_NAME, MAX_SLUG, NOT_TEXT, is_slug, parse_date, slug_problem
 
 VOCABULARY = "tags.yml"
 
@@ -237,6 +237,8 @@ def _shown(path: Path, root: Path) -> str:
     text, prefix = str(path), str(root) + os.sep
     # String slicing, not Path.relative_to: this runs once per entry (10,000 entries).
     shown = text[len(prefix):] if text.startswith(prefix) else text
+    if NOT_TEXT.search(shown):  # never print a file name's control characters as they are
+        shown = NOT_TEXT.sub(lambda m: f"\\u{ord(m.group()):04x}", shown)
     return shown.replace(os.sep, "/")
 
 

@@ -391,6 +391,15 @@ def test_misnamed_entry_file_is_an_error(tmp_path: Path, name: str) -> None:
         == [("E010", f"entries/2026/{name}", 1)]
 
 
+@pytest.mark.skipif(os.name != "posix", reason="file names with control characters")
+def test_file_name_control_characters_are_not_printed(tmp_path: Path) -> None:
+    write_project(tmp_path, {"2026/2026-06-02-valid\x1b[2J\u202e.md": VALID_ENTRY})
+    result = digest("check", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
+    assert "entries/2026/2026-06-02-valid\\u001b[2J\\u202e.md:1:1: error[E010]" in result.stdout
+
+
 IGNORED = ["README.md", "_draft.md", "_2026-06-02-valid-entry.md", ".gitkeep", ".DS_Store",
            ".2026-06-02-valid-entry.md.swp", "2026-06-02-valid-entry.png", "2026-06-02-chart.JPG",
            "photo.jpg", "diagram.svg", "report.pdf", "Thumbs.db"]
