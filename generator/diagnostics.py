@@ -139,6 +139,9 @@ CODES: dict[str, Code] = _catalogue(
          "Replace the link with the file itself."),
     Code("E010", "File name is not YYYY-MM-DD-slug.md",
          "Rename the file to the entry's date and slug, e.g. 2026-06-02-mayo-microsoft-model.md."),
+    Code("E011", "Entry file outside entries/",
+         "Move the file into entries/ (or rename it if it is not an entry): "
+         "only entries there are checked and published as entries."),
     # Front matter
     Code("E100", "No front matter",
          "Start the file with a line '---', the YAML fields, and another line '---'."),

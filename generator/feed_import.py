@@ -26,7 +26,7 @@ from generator.importer import Brief, find_tags
 from generator.markup import SECTIONS
 from generator.model import Tag
 from generator.reader import read_text, split
-from generator.values import ENTRY_NAME, short_slug, slugify
+from generator.values import ENTRY_NAME, MAX_YEAR, MIN_YEAR, NOT_TEXT, short_slug, slugify
 
 MAX_QUOTE = 300
 SUMMARY_TODO = "TODO: one paragraph that says what happened, who did it and when."
@@ -127,7 +127,25 @@ def plain_text(markup: str) -> str:
     parser = _TextOnly()
     parser.feed(markup)
     parser.close()
-    return _one_line(unescape("".join(parser.parts)))
+    return _one_line(_text_only(unescape("".join(parser.parts))))
+
+
+def _windows_1252(code: int) -> str:
+    try:
+        return bytes([code]).decode("cp1252")
+    except UnicodeDecodeError:
+        return ""
+
+
+# C1 controls in a feed are Windows-1252 bytes read as Latin-1 ("It\x92s"): the character
+# meant; every other character that is not text (E003) is dropped.
+_C1_AS_1252 = {code: _windows_1252(code) for code in range(0x80, 0xA0)}
+
+
+def _text_only(text: str) -> str:
+    if NOT_TEXT.search(text) is None:
+        return text
+    return NOT_TEXT.sub("", text.translate(_C1_AS_1252))
 
 
 def _one_line(text: str) -> str:
@@ -216,7 +234,7 @@ def plan_drafts(feed: Feed, options: Options, *, entries_dir: Path, known: set[s
                 else "its link appears earlier in the feed"
             plan.skipped.append((item, why))
             continue
-        day = item.published.astimezone(tz).date() if item.published else None
+        day = _local_day(item.published, tz)
         if options.since and day and day < options.since:
             plan.skipped.append((item, f"it is dated {day}, before --since"))
             continue
@@ -227,7 +245,10 @@ def plan_drafts(feed: Feed, options: Options, *, entries_dir: Path, known: set[s
         notes = []
         if day is None:
             day = today
-            notes.append(f"the item has no date; used today's date {day}")
+            notes.append(f"the item has no date; used today's date {day}"
+                         if item.published is None else
+                         f"the item's date {item.published.date().isoformat()} is not in years "
+                         f"{MIN_YEAR} to {MAX_YEAR}; used today's date {day}")
         tags = list(options.tags)
         if not tags:
             tags = find_tags(Brief(item.title, item.text, {}, ()), vocabulary)
@@ -250,6 +271,14 @@ def plan_drafts(feed: Feed, options: Options, *, entries_dir: Path, known: set[s
         path = entry_path(entries_dir, day.isoformat(), slug)
         plan.drafts.append(Draft(path, entry_text(front, SECTION_TODOS), item, notes))
     return plan
+
+
+def _local_day(published: datetime | None, tz: tzinfo) -> date | None:
+    """The item's day in the site's time zone; None without a date an entry can have
+    (feeds have been seen dated in year 1 or 9999, where the conversion overflows)."""
+    if published is None or not MIN_YEAR <= published.year <= MAX_YEAR:
+        return None
+    return published.astimezone(tz).date()
 
 
 def _free_slug(slug: str, taken: set[str]) -> str:

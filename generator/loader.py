@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import re
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -25,7 +26,7 @@ from generator.rules import body, corpus, front_matter
 from generator.rules.context import EntryCheck
 from generator.rules.vocabulary import load_vocabulary
 from generator.settings import Settings
-from generator.values import ENTRY_NAME, is_slug, parse_date
+from generator.values import ENTRY_NAME, MAX_SLUG, NOT_TEXT, is_slug, parse_date, slug_problem
 
 VOCABULARY = "tags.yml"
 
@@ -41,17 +42,69 @@ class LoadResult:
         return not has_errors(self.diagnostics)
 
 
+# What an editor may mean as an entry: a Markdown or text file (also '.MD', 'x.md.txt',
+# 'x.md~', 'x...md'), or a name that starts with a date. Such a file must be a valid
+# entry name; it is never skipped in silence.
+_MARKDOWN_LIKE = re.compile(r"\.(?:md|mdx|markdown|mdown|mkdn?|mdwn|mdtxt|mdtext)(?![a-z0-9])"
+                            r"|\.(?:txt|text)$", re.IGNORECASE)
+_DATED = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# Files that may sit next to entries without being one (an entry's images, say).
+_ASSET = re.compile(r"\.(?:png|jpe?g|gif|webp|avif|svg|ico|bmp|tiff?|pdf|mp3|mp4|webm|ogg)$",
+                    re.IGNORECASE)
+# A name of only dots and a Markdown extension ('...md') is not a hidden file.
+_DOTS_ONLY = re.compile(r"\.*\.(?:md|markdown)", re.IGNORECASE)
+# Markdown file extensions MkDocs publishes as pages.
+_PUBLISHED_MARKDOWN = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+# Folders of a project that never hold its content, and how deep content can be.
+_STRAY_DEPTH = 6
+_NOT_CONTENT = frozenset({".venv", "venv", "site", "node_modules", ".git", "seeds", "tests",
+                          "__pycache__", "build", "dist"})
+
+
 def is_entry_name(name: str) -> bool:
-    return name.endswith(".md") and not name.startswith(("_", ".")) and name != "README.md"
+    """A file below the entries folder that is (or should be) an entry: 'tags.yml',
+    'README.md', names starting with '_' or '.' and other files (images) are not."""
+    if name.startswith(("_", ".")):
+        return _DOTS_ONLY.fullmatch(name) is not None
+    if name in {VOCABULARY, "README.md"}:
+        return False
+    if _MARKDOWN_LIKE.search(name):
+        return True
+    return _DATED.match(name) is not None and not _ASSET.search(name)
 
 
 def discover(entries_dir: Path) -> list[Path]:
-    """Entry files below ``entries_dir`` in a stable order."""
+    """Entry files below ``entries_dir`` in a stable order, misnamed ones included."""
     found = []
     for folder, dirs, files in os.walk(entries_dir):
         dirs[:] = sorted(d for d in dirs if not d.startswith(("_", ".")))
         found.extend(Path(folder) / name for name in sorted(files) if is_entry_name(name))
     return found
+
+
+def stray_entries(root: Path, entries_dir: Path) -> list[Path]:
+    """Entry-shaped files (``YYYY-MM-DD-*.md`` starting with '---') elsewhere in the
+    project: MkDocs would publish one in ``docs/`` as a page no check has seen."""
+    found = []
+    depth = len(root.parts)
+    for folder, dirs, files in os.walk(root):
+        here = Path(folder)
+        dirs[:] = [] if len(here.parts) - depth >= _STRAY_DEPTH else sorted(
+            d for d in dirs if d not in _NOT_CONTENT and not d.startswith(".")
+            and here / d != entries_dir and not (here / d / "pyvenv.cfg").exists())
+        for name in sorted(files):
+            if _DATED.match(name) and name.lower().endswith(_PUBLISHED_MARKDOWN) \
+                    and _starts_with_front_matter(here / name):
+                found.append(here / name)
+    return found
+
+
+def _starts_with_front_matter(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(6).removeprefix(b"\xef\xbb\xbf").startswith(b"---")
+    except OSError:
+        return False
 
 
 def load(root: Path, settings: Settings, only: Iterable[Path] | None = None) -> LoadResult:
@@ -133,15 +186,24 @@ def _check_files(paths: list[Path], root: Path, tags: dict[str, Tag],
 
 
 def _begin(root: Path, settings: Settings) -> tuple[dict[str, Tag], list[Diagnostic], list[Path]]:
-    """The tag vocabulary, its problems, and the entry files to read."""
+    """The tag vocabulary, its problems and those of files outside the entries folder,
+    and the entry files to read."""
     entries_dir = root / settings.entries_dir
     vocabulary_path = entries_dir / VOCABULARY
     shown_vocabulary = _shown(vocabulary_path, root)
-    if vocabulary_path.is_file():
+    if vocabulary_path.is_symlink() and not vocabulary_path.resolve().is_relative_to(root):
+        tags, diagnostics = {}, [Diagnostic(shown_vocabulary, 1, 1, "E004",
+                                            "symbolic link points outside the repository")]
+    elif vocabulary_path.is_file():
         tags, diagnostics = load_vocabulary(vocabulary_path, shown_vocabulary)
     else:
         tags, diagnostics = {}, [Diagnostic(shown_vocabulary, 1, 1, "E400",
                                             "the tag vocabulary file is missing")]
+    for path in stray_entries(root, entries_dir.resolve()):
+        diagnostics.append(Diagnostic(
+            _shown(path, root), 1, 1, "E011",
+            f"entry file outside {settings.entries_dir}/ is not checked, and may be "
+            "published as it is", f"move it into {settings.entries_dir}/"))
     paths = discover(entries_dir) if entries_dir.is_dir() else []
     return tags, diagnostics, paths
 
@@ -177,6 +239,8 @@ def _shown(path: Path, root: Path) -> str:
     text, prefix = str(path), str(root) + os.sep
     # String slicing, not Path.relative_to: this runs once per entry (10,000 entries).
     shown = text[len(prefix):] if text.startswith(prefix) else text
+    if NOT_TEXT.search(shown):  # never print a file name's control characters as they are
+        shown = NOT_TEXT.sub(lambda m: f"\\u{ord(m.group()):04x}", shown)
     return shown.replace(os.sep, "/")
 
 
@@ -188,6 +252,8 @@ def load_entry(path: Path, root: Path, tags: dict[str, Tag], settings: Settings,
     if path.is_symlink() and not path.resolve().is_relative_to(root):
         return None, [Diagnostic(shown, 1, 1, "E004",
                                  "symbolic link points outside the repository")]
+    if not path.name.endswith(".md"):  # misnamed ('.MD', '.markdown'...): never read
+        return None, _name_problems(path.name, shown)
     text, read_problems = read_text(path, shown)
     if text is None:
         return None, _name_problems(path.name, shown) + read_problems
@@ -203,8 +269,17 @@ def _date_and_slug(name: str) -> tuple[str, str] | None:
 def _name_problems(name: str, shown: str) -> list[Diagnostic]:
     if _date_and_slug(name):
         return []
-    return [Diagnostic(shown, 1, 1, "E010", f"file name '{name}' is not YYYY-MM-DD-slug.md",
-                       "the slug is lowercase letters, digits and single hyphens")]
+    shown_name = ascii(name)[1:-1] if not name.isprintable() else name
+    match = ENTRY_NAME.fullmatch(name)
+    if match and len(match.group(2)) > MAX_SLUG and slug_problem(match.group(2)):
+        return [Diagnostic(shown, 1, 1, "E010",
+                           f"file name '{shown_name}': the slug is longer than {MAX_SLUG} "
+                           f"characters ({len(match.group(2))})",
+                           "shorten the slug; an earlier slug can stay in 'aliases'")]
+    return [Diagnostic(shown, 1, 1, "E010",
+                       f"file name '{shown_name}' is not YYYY-MM-DD-slug.md",
+                       "the slug is lowercase letters, digits and single hyphens, and the "
+                       "name ends in '.md'; names starting with '_' are not entries")]
 
 
 def entry_from_text(text: str, shown: str, name: str, tags: dict[str, Tag],

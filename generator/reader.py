@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from generator.diagnostics import Diagnostic
+from generator.values import NOT_TEXT, describe_character
 
 try:  # The C loader parses front matter about an order of magnitude faster.
     from yaml import CSafeLoader as SafeLoader
@@ -22,8 +23,6 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_BYTES = 256 * 1024
 
-# Characters XML 1.0 forbids (feeds must stay well-formed); tab and newline are fine.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _CLOSING_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 # Where an anchor (&a), alias (*a) or tag (!t) can start a YAML node: at a line's start
 # or after ':', '-', '?', '[', '{' or ','. Only then are events scanned (slow).
@@ -66,7 +65,10 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Diagnostic]]:
 
 
 def decode(data: bytes, shown: str) -> tuple[str | None, list[Diagnostic]]:
-    """Decode UTF-8 (a BOM is accepted), normalize CRLF, and refuse control characters."""
+    """Decode UTF-8 (a BOM is accepted), normalize CRLF, and refuse control characters.
+
+    This runs before YAML sees the text: YAML reads U+0085, U+2028 and U+2029 as line
+    breaks, so what looks like one line to a reviewer could hold another key."""
     if len(data) > MAX_BYTES:
         return None, [Diagnostic(shown, 1, 1, "E001",
                                  f"file is over the limit of {MAX_BYTES:,} bytes")]
@@ -78,11 +80,12 @@ def decode(data: bytes, shown: str) -> tuple[str | None, list[Diagnostic]]:
                                  f"invalid UTF-8 byte 0x{data[error.start]:02x}")]
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    match = _CONTROL.search(text)
+    match = NOT_TEXT.search(text)
     if match:
         line, col = text_position(text, match.start())
         return None, [Diagnostic(shown, line, col, "E003",
-                                 f"control character U+{ord(match.group()):04X} is not allowed")]
+                                 f"control character {describe_character(match.group())} "
+                                 "is not allowed")]
     return text, []
 
 
@@ -120,7 +123,7 @@ def compose(source: str, shown: str, first_line: int) -> tuple[yaml.Node | None,
                     mark = event.start_mark
                     return None, [Diagnostic(shown, mark.line + first_line, mark.column + 1, "E103",
                                              f"YAML {refused} are not allowed in entries")]
-        return yaml.compose(source, Loader=SafeLoader), []
+        node = yaml.compose(source, Loader=SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, col = (mark.line + first_line, mark.column + 1) if mark else (first_line, 1)
@@ -128,6 +131,45 @@ def compose(source: str, shown: str, first_line: int) -> tuple[yaml.Node | None,
                                  f"invalid YAML: {error.problem or error.context}")]
     except yaml.YAMLError as error:
         return None, [Diagnostic(shown, first_line, 1, "E101", f"invalid YAML: {error}")]
+    # The text has no control characters (decode), so only a double-quoted scalar's
+    # escapes ("\x1b", "\0", "\u2028", "\N"...) can make one: look only then.
+    if node is not None and "\\" in source:
+        problems = _escaped_controls(node, shown, first_line)
+        if problems:
+            return None, problems
+    return node, []
+
+
+def _escaped_controls(root: yaml.Node, shown: str, first_line: int) -> list[Diagnostic]:
+    """E003 for every key and value holding a character that is not text, in file order."""
+    found = []
+    stack: list[tuple[yaml.Node, str, bool]] = [(root, "", False)]  # node, path, is a key
+    seen: set[int] = set()
+    while stack:
+        node, path, is_key = stack.pop()
+        if id(node) in seen:  # composed aliases share nodes; never walk one twice
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            match = NOT_TEXT.search(node.value)
+            if match:
+                where = (f"a key in '{path}'" if path else "a key") if is_key \
+                    else f"'{path}'" if path else "the YAML"
+                found.append(Diagnostic(shown, node.start_mark.line + first_line,
+                                        node.start_mark.column + 1, "E003",
+                                        f"control character {describe_character(match.group())} "
+                                        f"in {where}"))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, f"{path}[{index}]", False)
+                         for index, item in enumerate(node.value, 1))
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                name = key.value if isinstance(key, yaml.ScalarNode) else "?"
+                if NOT_TEXT.search(name):
+                    name = "?"
+                stack.append((key, path, True))
+                stack.append((value, f"{path}.{name}" if path else name, False))
+    return sorted(found)
 
 
 def _refused_feature(event: yaml.Event) -> str | None:

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.loader import VOCABULARY, discover
+from generator.loader import VOCABULARY, discover, stray_entries
 from generator.settings import Settings
 
 
@@ -28,6 +28,8 @@ def select(paths: list[Path], root: Path, settings: Settings) -> Selection:
     entries_dir = (root / settings.entries_dir).resolve()
     vocabulary = entries_dir / VOCABULARY
     known = {p.resolve() for p in discover(entries_dir)} if entries_dir.is_dir() else set()
+    # Entry-shaped files outside the entries folder are reported (E011) when named.
+    strays = {p.resolve() for p in stray_entries(root.resolve(), entries_dir)}
     chosen: dict[Path, None] = {}  # ordered set
     skipped: list[str] = []
     for given in paths:
@@ -36,11 +38,14 @@ def select(paths: list[Path], root: Path, settings: Settings) -> Selection:
             if entries_dir.is_relative_to(path):
                 return Selection(None, skipped)
             below = sorted(p for p in known | {vocabulary} if p.is_relative_to(path))
+            strays_below = sorted(p for p in strays if p.is_relative_to(path))
             if path.is_relative_to(entries_dir):
                 chosen.update(dict.fromkeys(below))
+            elif strays_below:
+                chosen.update(dict.fromkeys(strays_below))
             else:
                 skipped.append(str(given))
-        elif path == vocabulary or path in known:
+        elif path == vocabulary or path in known or path in strays:
             chosen[path] = None
         else:
             skipped.append(str(given))

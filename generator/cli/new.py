@@ -8,7 +8,7 @@ from datetime import date as Date
 from generator.cli.common import project
 from generator.entry_file import entry_path, entry_text, write_new
 from generator.markup import SECTIONS
-from generator.values import short_slug, slugify
+from generator.values import parse_date, short_slug, slug_problem, slugify
 
 
 def register(subparsers) -> None:
@@ -29,11 +29,14 @@ def run(args) -> int:
     day = args.date or Date.today().isoformat()
     try:
         Date.fromisoformat(day)
+        parse_date(day, settings.tz)  # the range an entry's date has
     except ValueError as error:
         raise UsageError(f"--date: {error}") from error
     slug = args.slug or short_slug(slugify(args.title))
     if not slug:
         raise UsageError("the title gives an empty slug; pass --slug")
+    if slug_problem(slug):
+        raise UsageError(f"--slug: '{slug[:80]}' {slug_problem(slug)}")
     sources = args.source or ["https://TODO.example/source"]
     front = {
         "title": args.title,

@@ -14,7 +14,7 @@ from generator.model import is_dated_alias
 from generator.reader import STR, TIMESTAMP, scalar_value
 from generator.rules.context import EntryCheck, value_position
 from generator.rules.inline import check_markup
-from generator.values import is_slug, parse_date
+from generator.values import parse_date, slug_problem
 
 REQUIRED = ("title", "date", "tags", "summary", "sources")
 OPTIONAL = ("updated", "draft", "id", "aliases")
@@ -193,6 +193,8 @@ def check_sources(check: EntryCheck) -> Iterator[Diagnostic]:
                 yield check.at(value, "E106", f"source '{name}' must be non-empty text")
             elif "\n" in value.value.strip() and name != "quote":
                 yield check.at(value, "E106", f"source '{name}' must be one line")
+            elif "TODO" in value.value and PLACEHOLDER.search(value.value):
+                yield check.at(value, "E214", f"source '{name}' still contains placeholder text")
         url = fields.get("url")
         if (url and isinstance(url[1], yaml.ScalarNode) and url[1].tag == STR
                 and not _URL.fullmatch(url[1].value.strip())):
@@ -203,19 +205,34 @@ def check_sources(check: EntryCheck) -> Iterator[Diagnostic]:
 
 def check_identity(check: EntryCheck) -> Iterator[Diagnostic]:
     found = _text(check, "id")
-    if found and not is_slug(found[1]):
-        yield check.at(found[0], "E160", f"id '{found[1]}' is not a slug")
+    problem = slug_problem(found[1]) if found else None
+    if problem:
+        yield check.at(found[0], "E160", f"id '{_shown(found[1])}' {problem}")
     if "aliases" in check.fields:
         node = check.fields["aliases"][1]
         for item in node.value if isinstance(node, yaml.SequenceNode) else ():
             value = item.value if isinstance(item, yaml.ScalarNode) else None
             if is_dated_alias(value):
-                if check.name_date and value == f"{check.name_date.replace('-', '/')}/{check.name_slug}":
+                own = f"{check.name_date.replace('-', '/')}/{check.name_slug}" if check.name_date else None
+                problem = slug_problem(value.rsplit("/", 1)[1])
+                if problem:
+                    yield check.at(item, "E160", f"alias '{_shown(value)}': its slug {problem}")
+                elif value == own:
                     yield check.at(item, "E160", f"alias '{value}' is the entry's own address")
-            elif not is_slug(value):
-                yield check.at(item, "E160", f"alias '{value}' is not a slug or YYYY/MM/DD/slug")
+                continue
+            problem = slug_problem(value)
+            if problem:
+                if problem == "is not a slug":
+                    problem += " or YYYY/MM/DD/slug"
+                yield check.at(item, "E160", f"alias '{_shown(value)}' {problem}")
             elif value == check.name_slug:
                 yield check.at(item, "E160", f"alias '{value}' is the entry's own slug")
+
+
+def _shown(value: object, limit: int = 80) -> str:
+    """A value in a message, cut short when it is long."""
+    text = str(value)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 RULES = (check_required, check_types, check_title, check_dates, check_tags, check_summary,

@@ -11,7 +11,7 @@ import yaml
 from generator.diagnostics import Diagnostic
 from generator.model import Entry, Tag
 from generator.reader import STR, compose, read_text
-from generator.values import is_slug
+from generator.values import slug_problem
 
 TAG_KEYS = ("name", "description")
 
@@ -44,8 +44,10 @@ def _at(shown: str, node: yaml.Node, code: str, message: str) -> Diagnostic:
 
 def _tag(shown: str, key: yaml.Node, value: yaml.Node) -> tuple[Tag | None, list[Diagnostic]]:
     slug = key.value if isinstance(key, yaml.ScalarNode) else None
-    if not is_slug(slug):
-        return None, [_at(shown, key, "E401", f"tag slug '{slug}' is not a slug")]
+    problem = slug_problem(slug)
+    if problem:
+        text = str(slug) if len(str(slug)) <= 80 else str(slug)[:79] + "…"
+        return None, [_at(shown, key, "E401", f"tag slug '{text}' {problem}")]
     if not isinstance(value, yaml.MappingNode):
         return None, [_at(shown, value, "E400", f"tag '{slug}' needs 'name' and 'description'")]
     fields = {}
