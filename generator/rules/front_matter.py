@@ -102,8 +102,9 @@ def check_title(check: EntryCheck) -> Iterator[Diagnostic]:
         yield check.line(line, col + offset, "E111",
                          f"title must be plain text: {what} is not allowed",
                          "titles are shown as written; remove the markup characters")
-    if PLACEHOLDER.search(title):
-        yield check.at(node, "E214", "title still contains placeholder text")
+    todo = PLACEHOLDER.search(title)
+    if todo:
+        yield _at_text(check, node, todo.start(), "E214", "title still contains placeholder text")
 
 
 def check_dates(check: EntryCheck) -> Iterator[Diagnostic]:
@@ -193,8 +194,9 @@ def check_sources(check: EntryCheck) -> Iterator[Diagnostic]:
                 yield check.at(value, "E106", f"source '{name}' must be non-empty text")
             elif "\n" in value.value.strip() and name != "quote":
                 yield check.at(value, "E106", f"source '{name}' must be one line")
-            elif "TODO" in value.value and PLACEHOLDER.search(value.value):
-                yield check.at(value, "E214", f"source '{name}' still contains placeholder text")
+            elif "TODO" in value.value and (todo := PLACEHOLDER.search(value.value)):
+                yield _at_text(check, value, todo.start(), "E214",
+                               f"source '{name}' still contains placeholder text")
         url = fields.get("url")
         if (url and isinstance(url[1], yaml.ScalarNode) and url[1].tag == STR
                 and not _URL.fullmatch(url[1].value.strip())):
@@ -227,6 +229,14 @@ def check_identity(check: EntryCheck) -> Iterator[Diagnostic]:
                 yield check.at(item, "E160", f"alias '{_shown(value)}' {problem}")
             elif value == check.name_slug:
                 yield check.at(item, "E160", f"alias '{value}' is the entry's own slug")
+
+
+def _at_text(check: EntryCheck, node: yaml.ScalarNode, offset: int, code: str,
+             message: str) -> Diagnostic:
+    """A diagnostic at a character of a scalar's text: exact on the value's first line
+    (where the short values it is used for live), the value's start otherwise."""
+    line, col = value_position(check, node)
+    return check.line(line, col + offset if "\n" not in node.value[:offset] else col, code, message)
 
 
 def _shown(value: object, limit: int = 80) -> str:

@@ -63,7 +63,8 @@ def test_a_file_name_cannot_break_the_table_or_mention_anyone(tmp_path: Path, ca
     assert rows == [
         "| `entries/2026/2026-06-02-a\\|@someone\\|b.md:1` | ❌ E010: file name "
         f"'2026-06-02-a\\|\\@{ZWSP}someone\\|b\\.md' is not YYYY-MM-DD-slug\\.md <br>hint: the slug "
-        "is lowercase letters, digits and single hyphens | Rename the file to the entry's date "
+        "is lowercase letters, digits and single hyphens, and the name ends in '\\.md'; names "
+        "starting with '\\_' are not entries | Rename the file to the entry's date "
         "and slug, e\\.g\\. 2026-06-02-mayo-microsoft-model\\.md\\. |"]
 
 

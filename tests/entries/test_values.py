@@ -328,13 +328,13 @@ def test_new_refuses_a_date_out_of_range_and_a_long_slug(project: Path) -> None:
 # -- 3. placeholders and strays ----------------------------------------------------------------
 
 def _todo_lines(text: str) -> dict[int, int]:
-    """{line: column of the value} for every line of ``text`` holding 'TODO'."""
+    """{line: column of the first 'TODO'} for every front matter line holding one."""
     found = {}
     for number, line in enumerate(text.split("\n"), 1):
         if "TODO" in line:
             key_end = line.find(": ") + 2 if ": " in line and not line.lstrip().startswith("- TODO") \
                 and "TODO" not in line.split(": ")[0] else None
-            found[number] = key_end + 1 if key_end else None
+            found[number] = line.index("TODO") + 1 if key_end else None
     return found
 
 
@@ -360,10 +360,10 @@ def test_every_placeholder_of_digest_new_fails_the_check(project: Path, sources:
 
 
 @pytest.mark.parametrize("field, value, line, col", [
-    ("publisher", "TODO publisher", 7, 16),
-    ("url", "https://TODO.example/source", 8, 10),
-    ("title", "TODO: the title of the source", 9, 12),
-    ("quote", "TODO: the sentence from the source.", 10, 12),
+    ("publisher", "TODO publisher", 7, 17),  # at the TODO, after the quote
+    ("url", "https://TODO.example/source", 8, 19),
+    ("title", "TODO: the title of the source", 9, 13),
+    ("quote", "TODO: the sentence from the source.", 10, 13),
 ])
 def test_placeholder_in_a_source_value(field: str, value: str, line: int, col: int) -> None:
     old = _line_of(f"    {field}: x")
