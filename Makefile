@@ -40,6 +40,7 @@ test: install tools lint
 # Pelican at 1,000 and 10,000 entries; writes benchmarks/RESULTS.md (about 20 minutes).
 bench: install
 	$(BIN)/python -m benchmarks.run --sizes 1000 10000 --runs 3
+	$(BIN)/python -m benchmarks.adversarial --markdown benchmarks/ADVERSARIAL.md
 
 clean:
 	rm -rf site .site-* .pytest_cache

@@ -12,6 +12,7 @@ Inline tokens carry their offset in the inline source (``token.meta["pos"]``), w
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from types import MethodType
@@ -81,6 +82,8 @@ def _parse_inline(self, src, md, env, tokens):  # type: ignore[no-untyped-def]
 
 _SCHEME_TAIL = re.compile(r"(?:^|[^a-z0-9.+-])([a-z][a-z0-9.+-]*)$", re.IGNORECASE)
 _URL_END = re.compile(r"[\s<>]")
+# A bare URL longer than this stays text: it bounds the work at each '://'.
+MAX_BARE_URL = 2048
 
 
 def _linkify(state: StateInline, silent: bool) -> bool:
@@ -94,8 +97,11 @@ def _linkify(state: StateInline, silent: bool) -> bool:
     if match is None:
         return False
     scheme = match.group(1)
-    end = _URL_END.search(src, pos, state.posMax)
-    found = state.md.linkify.match_at_start(src[pos - len(scheme):end.start() if end else state.posMax])
+    limit = min(state.posMax, pos + MAX_BARE_URL)
+    end = _URL_END.search(src, pos, limit)
+    if end is None and limit < state.posMax:
+        return False
+    found = state.md.linkify.match_at_start(src[pos - len(scheme):end.start() if end else limit])
     if found is None:
         return False
     url = found.url.rstrip("*")  # a trailing '*' closes emphasis
@@ -161,20 +167,31 @@ class Parsed:
         The content drops container markers and indentation ('> ', list item indent), so
         each content line is found again as the end of its source line.
         """
-        content = block.content
-        line_index = content.count("\n", 0, offset)
-        line_start = content.rfind("\n", 0, offset) + 1
-        line_end = content.find("\n", offset)
-        content_line = content[line_start:line_end if line_end >= 0 else len(content)].rstrip()
-        first = block.map[0] if block.map else 0
-        lines = self.source_lines
-        number = first + line_index
-        source = lines[number].rstrip() if number < len(lines) else content_line
-        shift = len(source) - len(content_line) if source.endswith(content_line) else 0
-        col = shift + (offset - line_start) + 1
+        starts, shifts = self._line_table(block)
+        line_index = bisect_right(starts, offset) - 1
+        number = (block.map[0] if block.map else 0) + line_index
+        col = shifts[line_index] + (offset - starts[line_index]) + 1
         if number == 0:
             col += self.first_col - 1
         return self.first_line + number, col
+
+    def _line_table(self, block: Token) -> tuple[list[int], list[int]]:
+        """Offsets where the block's content lines start, and how far each is shifted
+        from its source line; computed once per block, so locating many problems in one
+        long paragraph stays linear."""
+        table = block.meta.get("digest_lines")
+        if table is None:
+            first = block.map[0] if block.map else 0
+            starts, shifts, start = [], [], 0
+            for index, line in enumerate(block.content.split("\n")):
+                number = first + index
+                text = line.rstrip()
+                source = self.source_lines[number].rstrip() if number < len(self.source_lines) else text
+                starts.append(start)
+                shifts.append(len(source) - len(text) if source.endswith(text) else 0)
+                start += len(line) + 1
+            table = block.meta["digest_lines"] = (starts, shifts)
+        return table
 
 
 

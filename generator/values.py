@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import UTC, date, datetime, time, tzinfo
+from urllib.parse import urlsplit
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 ENTRY_NAME = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})-(.+)\.md")
@@ -88,3 +89,19 @@ def short_slug(slug: str, limit: int = MAX_SLUG) -> str:
     while len(slug) > limit and "-" in slug:
         slug = slug.rsplit("-", 1)[0]
     return slug[:limit].strip("-")
+
+
+_WHITESPACE = re.compile(r"\s")
+
+
+def is_http_url(text: str) -> bool:
+    """An absolute http(s) URL with a host (and a valid port, if any): parsed by
+    urllib, not matched with a regular expression that could backtrack."""
+    if _WHITESPACE.search(text):
+        return False
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterator
 
 import yaml
@@ -14,7 +13,7 @@ from generator.model import is_dated_alias
 from generator.reader import STR, TIMESTAMP, scalar_value
 from generator.rules.context import EntryCheck, value_position
 from generator.rules.inline import check_markup
-from generator.values import parse_date, slug_problem
+from generator.values import is_http_url, parse_date, slug_problem
 
 REQUIRED = ("title", "date", "tags", "summary", "sources")
 OPTIONAL = ("updated", "draft", "id", "aliases")
@@ -22,7 +21,6 @@ KNOWN = REQUIRED + OPTIONAL
 SOURCE_KEYS = ("publisher", "url", "title", "quote")
 MAX_TAGS = 8
 
-_URL = re.compile(r"https?://[^\s/?#]+\.?[^\s]*", re.IGNORECASE)
 
 
 def did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str | None:
@@ -199,7 +197,7 @@ def check_sources(check: EntryCheck) -> Iterator[Diagnostic]:
                                f"source '{name}' still contains placeholder text")
         url = fields.get("url")
         if (url and isinstance(url[1], yaml.ScalarNode) and url[1].tag == STR
-                and not _URL.fullmatch(url[1].value.strip())):
+                and not is_http_url(url[1].value.strip())):
             yield check.at(url[1], "E152", f"'{url[1].value}' is not an absolute http(s) URL")
         if "quote" not in fields:
             yield check.at(item, "W100", "source has no quote")
