@@ -6,6 +6,7 @@ a placeholder, because the renderer shows them literally.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from generator.diagnostics import Diagnostic
@@ -20,6 +21,7 @@ from generator.markup import (
     nesting_too_deep,
 )
 from generator.rules.context import EntryCheck
+from generator.values import NOT_TEXT, describe_character
 
 _TEXT = frozenset({"text", "text_special"})
 
@@ -54,6 +56,11 @@ def _inline_rules(check: EntryCheck, parsed: Parsed, block, index: int,
         if scheme is not None and scheme not in ALLOWED_SCHEMES:
             yield _at(check, parsed, block, token, "E211", f"link scheme '{scheme}:' is not allowed",
                       _target_offset(block, index) - inline_offset(token))
+        title = str(token.attrs.get("title", ""))
+        control = NOT_TEXT.search(title)
+        if control:
+            yield _at(check, parsed, block, token, "E003",
+                      f"a link title holds {describe_character(control.group())}, which is not allowed")
         if kind == "image":
             if not token.content.strip():
                 yield _at(check, parsed, block, token, "E212", "image has no alt text")
@@ -70,6 +77,12 @@ def _text_rules(check: EntryCheck, parsed: Parsed, block, token,
                 start: int | None = None) -> Iterator[Diagnostic]:
     text = token.content
     shift = 0 if start is None else start - inline_offset(token)
+    control = NOT_TEXT.search(text)
+    if control:  # raw ones are refused with the file; these come from &#...; references
+        yield _at(check, parsed, block, token, "E003",
+                  f"a character reference makes {describe_character(control.group())}, "
+                  "which is not allowed",
+                  shift + _reference_offset(block, inline_offset(token), control.group()))
     if "{" in text or "8<" in text:
         for match in EXTENSION_SYNTAX.finditer(text):
             yield _at(check, parsed, block, token, "E213",
@@ -78,6 +91,19 @@ def _text_rules(check: EntryCheck, parsed: Parsed, block, token,
         for match in PLACEHOLDER.finditer(text):
             yield _at(check, parsed, block, token, "E214", "placeholder text is still there",
                       shift + match.start())
+
+
+_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));")
+
+
+def _reference_offset(block, start: int, char: str) -> int:
+    """Offset (from ``start``) of the numeric character reference that makes ``char`` in
+    the block's source; 0 when it cannot be found."""
+    for match in _REFERENCE.finditer(block.content, start):
+        hexadecimal, decimal = match.groups()
+        if int(hexadecimal or decimal, 16 if hexadecimal else 10) == ord(char):
+            return match.start() - start
+    return 0
 
 
 def _target_offset(block, index: int) -> int:

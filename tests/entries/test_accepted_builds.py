@@ -203,3 +203,19 @@ def test_accepted_entries_build_strictly(tmp_path_factory, cases: list[tuple[str
         article = html.split('<article', 1)[1].split("</article>", 1)[0]
         assert _h2_texts(article) == EXPECTED_H2, entry_.path
     assert written or not any(_accepted(n, t) for n, t in cases)
+
+
+def test_warnings_pass_both_the_check_and_the_strict_build(tmp_path) -> None:
+    """W100 (a source without a quote) is a warning: `digest check` exits 0, and the
+    strict build, which fails on any MkDocs warning, builds and still shows it."""
+    from tests.site.site_support import digest
+
+    root = write_fixture(tmp_path)
+    path = next((root / "entries").rglob("*alpha-launch.md"))
+    path.write_text(re.sub(r"\n    quote: .*", "", path.read_text(encoding="utf-8")), encoding="utf-8")
+    checked = digest("check", cwd=root)
+    assert checked.returncode == 0 and "warning[W100]" in checked.stdout, checked.stdout
+    built = digest("build", "--strict", cwd=root)
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert "warning[W100]" in built.stdout + built.stderr
+    assert (root / "site" / "2026" / "09" / "01" / "alpha-launch" / "index.html").is_file()

@@ -222,3 +222,17 @@ def test_title_markup_helper_ignores_bare_urls() -> None:
 def test_sections_keep_the_editors_markdown() -> None:
     entry, _found, _ = check(with_context("Labs *race*.\n\n[ref]: https://x.org"))
     assert entry is not None and entry.context == "Labs *race*.\n\n[ref]: https://x.org"
+
+
+@pytest.mark.parametrize("reference", ["&#x202e;", "&#x202E;", "&#8238;", "&#x2028;", "&#x2066;"])
+def test_character_references_cannot_make_control_characters(reference: str) -> None:
+    _, found, _ = check(with_context(f"Labs race to {reference}ship."))
+    assert ("E003", 20, 14) in found, found
+    _, found, _ = check(with_context(f"Labs [race](https://x.org \"t{reference}\") on."))
+    assert "E003" in codes(found), found
+
+
+def test_references_to_ordinary_characters_and_in_code_are_fine() -> None:
+    entry, found, html = check(with_context("Caf&eacute; &#x1F600; and `&#x202e;` in code."))
+    assert found == [] and entry is not None
+    assert "Caf\u00e9 \U0001F600" in html and "<code>&amp;#x202e;</code>" in html

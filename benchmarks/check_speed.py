@@ -1,0 +1,81 @@
+"""`digest check` on a large synthetic corpus: this tree against an earlier commit, in one run.
+
+The earlier commit is checked out into a temporary git worktree; both trees check the
+same corpus with the same Python, alternating run by run so that the machine's noise
+falls on both alike. Prints the median wall and CPU seconds of each and their ratio.
+
+    python -m benchmarks.check_speed [--base b7950f8] [--size 10000] [--runs 5]
+
+The default base is the last commit before the checker moved to one markdown-it parse.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.corpus import generate, write_entries
+
+ROOT = Path(__file__).resolve().parent.parent
+BASE = "b7950f8"  # main before "One parse" (issue 9)
+
+
+def _timed_check(tree: Path, corpus: Path) -> tuple[float, float]:
+    """(wall, CPU) seconds of one `python -m generator check` run of ``tree``'s code."""
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "generator", "check"], cwd=corpus, env=env,
+                          capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0:
+        raise SystemExit(f"check failed in {tree}:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--base", default=BASE, help="commit to compare with (default %(default)s)")
+    parser.add_argument("--size", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="digest-check-speed-") as tmp:
+        work = Path(tmp)
+        corpus = work / "corpus"
+        write_entries(generate(args.size, args.seed), corpus / "entries")
+        base = work / "base"
+        subprocess.run(["git", "worktree", "add", "--quiet", "--detach", str(base), args.base],
+                       cwd=ROOT, check=True)
+        try:
+            trees = {f"base {args.base}": base, "this tree": ROOT}
+            times: dict[str, list[tuple[float, float]]] = {name: [] for name in trees}
+            _timed_check(ROOT, corpus)  # warm the file cache once
+            for _ in range(args.runs):
+                for name, tree in trees.items():
+                    times[name].append(_timed_check(tree, corpus))
+        finally:
+            subprocess.run(["git", "worktree", "remove", "--force", str(base)], cwd=ROOT, check=False)
+    print(f"digest check of {args.size:,} entries, median of {args.runs} alternating runs")
+    medians = {}
+    for name, runs in times.items():
+        wall = statistics.median(w for w, _ in runs)
+        cpu = statistics.median(c for _, c in runs)
+        medians[name] = (wall, cpu)
+        print(f"  {name:>16}: {wall:6.2f} s wall  {cpu:6.2f} s CPU  (runs: "
+              + ", ".join(f"{w:.2f}" for w, _ in runs) + ")")
+    (base_wall, base_cpu), (ours_wall, ours_cpu) = medians.values()
+    print(f"  ratio this/base: {ours_wall / base_wall:.2f} wall, {ours_cpu / base_cpu:.2f} CPU")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
