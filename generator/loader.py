@@ -17,10 +17,11 @@ from pathlib import Path
 
 import yaml
 
+from generator.check_cache import CheckCache, file_digest, fingerprint
 from generator.diagnostics import Diagnostic, has_errors, sort_key
 from generator.markup import SECTION_KEYS, section_text
 from generator.model import Corpus, Entry, Source, Tag
-from generator.reader import Document, read_text, split
+from generator.reader import MAX_BYTES, Document, read_text, split
 from generator.render import entry_html
 from generator.rules import body, corpus, front_matter
 from generator.rules.context import EntryCheck
@@ -140,24 +141,43 @@ PARALLEL_FROM = 2000
 
 
 def check(root: Path, settings: Settings, only: Iterable[Path] | None = None,
-          workers: int | None = None, parallel_from: int = PARALLEL_FROM) -> CheckResult:
-    """What ``load`` reports, without keeping the corpus: large corpora are checked by
-    several processes (one per core by default), each returning only its diagnostics and
-    the text-less entries the cross-file rules need."""
+          workers: int | None = None, parallel_from: int = PARALLEL_FROM,
+          cache: bool = True) -> CheckResult:
+    """What ``load`` reports, without keeping the corpus.
+
+    Unchanged files reuse their last result (``check_cache``); the others are checked by
+    several processes for large corpora (one per core by default), each returning only
+    its diagnostics and the text-less entries the cross-file rules need. With ``only``,
+    the other files are read for their front matter alone: the cross-file rules need
+    nothing else, and their own problems are not reported.
+    """
     root = root.resolve()
     tags, diagnostics, paths = _begin(root, settings)
-    workers = workers or _cores()
-    if workers < 2 or len(paths) < parallel_from or "fork" not in mp.get_all_start_methods():
-        results = _check_files(paths, root, tags, settings)
-    else:
-        chunks = [paths[i::workers] for i in range(workers)]
-        # fork: the workers start with everything imported and read nothing back but results.
-        with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
-            parts = pool.map(partial(_check_files, root=root, tags=tags, settings=settings),
-                             chunks)
-            results = [result for part in parts for result in part]
+    wanted = None if only is None else {_shown(_absolute(p), root) for p in only}
+    store = CheckCache(root, fingerprint(settings, tags)) if cache else None
+    results: dict[Path, tuple[Entry | None, list[Diagnostic]]] = {}
+    todo: dict[Path, tuple[str, str | None]] = {}  # path -> (shown, sha256) to check
+    for path in paths:
+        shown = _shown(path, root)
+        sha = file_digest(path, MAX_BYTES) if store is not None and not path.is_symlink() else None
+        hit = store.get(shown, sha) if store is not None and sha else None
+        if hit is not None:
+            results[path] = hit
+        else:
+            todo[path] = (shown, sha)
+    whole = [path for path, (shown, _) in todo.items() if wanted is None or shown in wanted]
+    front_only = [path for path, (shown, _) in todo.items() if wanted is not None and shown not in wanted]
+    results.update(_check_in_workers(whole, root, tags, settings, True, workers, parallel_from))
+    results.update(_check_in_workers(front_only, root, tags, settings, False, workers, parallel_from))
+    if store is not None:
+        for path in whole:
+            shown, sha = todo[path]
+            if sha:
+                store.put(shown, sha, results[path])
+        store.save({_shown(path, root) for path in paths})
     entries = []
-    for entry, problems in results:
+    for path in paths:
+        entry, problems = results[path]
         diagnostics.extend(problems)
         if entry is not None:
             entries.append(entry)
@@ -172,12 +192,27 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-def _check_files(paths: list[Path], root: Path, tags: dict[str, Tag],
-                 settings: Settings) -> list[tuple[Entry | None, list[Diagnostic]]]:
+def _check_in_workers(paths: list[Path], root: Path, tags: dict[str, Tag], settings: Settings,
+                      with_body: bool, workers: int | None,
+                      parallel_from: int) -> dict[Path, tuple[Entry | None, list[Diagnostic]]]:
+    workers = workers or _cores()
+    if workers < 2 or len(paths) < parallel_from or "fork" not in mp.get_all_start_methods():
+        return dict(zip(paths, _check_files(paths, root, tags, settings, with_body), strict=True))
+    chunks = [paths[i::workers] for i in range(workers)]
+    # fork: the workers start with everything imported and read nothing back but results.
+    with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
+        parts = pool.map(partial(_check_files, root=root, tags=tags, settings=settings,
+                                 with_body=with_body), chunks)
+        return {path: result for chunk, part in zip(chunks, parts, strict=True)
+                for path, result in zip(chunk, part, strict=True)}
+
+
+def _check_files(paths: list[Path], root: Path, tags: dict[str, Tag], settings: Settings,
+                 with_body: bool = True) -> list[tuple[Entry | None, list[Diagnostic]]]:
     """Check files; entries come back without their texts, which only rendering needs."""
     results = []
     for path in paths:
-        entry, problems = load_entry(path, root, tags, settings, render=False)
+        entry, problems = load_entry(path, root, tags, settings, render=False, with_body=with_body)
         if entry is not None:
             entry = replace(entry, summary="", whats_new="", context="", why_it_matters="",
                             sources=())
@@ -245,9 +280,9 @@ def _shown(path: Path, root: Path) -> str:
 
 
 def load_entry(path: Path, root: Path, tags: dict[str, Tag], settings: Settings,
-               render: bool = True) -> tuple[Entry | None, list[Diagnostic]]:
-    """Read, check and build one entry (with its HTML unless ``render`` is false);
-    None when it has errors."""
+               render: bool = True, with_body: bool = True) -> tuple[Entry | None, list[Diagnostic]]:
+    """Read, check and build one entry (with its HTML unless ``render`` is false; with
+    the front matter alone when ``with_body`` is false); None when it has errors."""
     shown = _shown(path, root)
     if path.is_symlink() and not path.resolve().is_relative_to(root):
         return None, [Diagnostic(shown, 1, 1, "E004",
@@ -257,7 +292,7 @@ def load_entry(path: Path, root: Path, tags: dict[str, Tag], settings: Settings,
     text, read_problems = read_text(path, shown)
     if text is None:
         return None, _name_problems(path.name, shown) + read_problems
-    return entry_from_text(text, shown, path.name, tags, settings, render)
+    return entry_from_text(text, shown, path.name, tags, settings, render, with_body)
 
 
 def _date_and_slug(name: str) -> tuple[str, str] | None:
@@ -282,9 +317,10 @@ def _name_problems(name: str, shown: str) -> list[Diagnostic]:
                        "name ends in '.md'; names starting with '_' are not entries")]
 
 
-def entry_from_text(text: str, shown: str, name: str, tags: dict[str, Tag],
-                    settings: Settings, render: bool = True) -> tuple[Entry | None, list[Diagnostic]]:
-    """Check one entry's text as if it were the file ``name``; build it when valid."""
+def entry_from_text(text: str, shown: str, name: str, tags: dict[str, Tag], settings: Settings,
+                    render: bool = True, with_body: bool = True) -> tuple[Entry | None, list[Diagnostic]]:
+    """Check one entry's text as if it were the file ``name``; build it when valid.
+    ``with_body=False`` checks the front matter alone and leaves the texts empty."""
     parts = _date_and_slug(name)
     problems = [] if parts else _name_problems(name, shown)
     name_date, name_slug = parts or (None, None)
@@ -295,15 +331,15 @@ def entry_from_text(text: str, shown: str, name: str, tags: dict[str, Tag],
                                                        "the front matter")
     problems.extend(key_problems)
     check = EntryCheck(doc, fields, tags, settings, name_date, name_slug)
-    for rule in front_matter.RULES + body.RULES:
+    for rule in front_matter.RULES + (body.RULES if with_body else ()):
         problems.extend(rule(check))
     if has_errors(problems) or name_slug is None:
         return None, problems
-    return build_entry(doc, fields, check, name_slug, render), problems
+    return build_entry(doc, fields, check, name_slug, render and with_body, with_body), problems
 
 
 def build_entry(doc: Document, fields: dict, check: EntryCheck, slug: str,
-                render: bool = True) -> Entry:
+                render: bool = True, with_body: bool = True) -> Entry:
     """The model of a valid entry (every rule has passed, so values are well-formed)."""
 
     def value(name: str) -> yaml.Node | None:
@@ -321,8 +357,8 @@ def build_entry(doc: Document, fields: dict, check: EntryCheck, slug: str,
                               data.get("quote")))
         return tuple(out)
 
-    body = check.outline
-    sections = {s.key: section_text(body.parsed, s) for s in body.sections}
+    body = check.outline if with_body else None
+    sections = {s.key: section_text(body.parsed, s) for s in body.sections} if body else {}
     draft = value("draft")
     updated = text("updated")
     aliases = value("aliases")
@@ -334,12 +370,12 @@ def build_entry(doc: Document, fields: dict, check: EntryCheck, slug: str,
         tags=tuple(item.value for item in value("tags").value),
         summary=text("summary"),
         sources=sources(),
-        whats_new=sections[SECTION_KEYS[0]],
-        context=sections[SECTION_KEYS[1]],
-        why_it_matters=sections[SECTION_KEYS[2]],
+        whats_new=sections.get(SECTION_KEYS[0], ""),
+        context=sections.get(SECTION_KEYS[1], ""),
+        why_it_matters=sections.get(SECTION_KEYS[2], ""),
         updated=parse_date(updated, check.settings.tz) if updated else None,
         draft=draft is not None and draft.value.lower() in {"true", "yes", "on"},
         id=text("id"),
         aliases=tuple(item.value for item in aliases.value) if aliases is not None else (),
-        html=entry_html(body, check.summary) if render and check.summary else None,
+        html=entry_html(body, check.summary) if render and body and check.summary else None,
     )

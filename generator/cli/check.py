@@ -38,6 +38,9 @@ def register(subparsers) -> None:
     parser.add_argument("--json", metavar="FILE", type=Path, dest="json_file",
                         help="also write the diagnostics and the file count as JSON to FILE "
                              "(what the pull-request comment is made from)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="check every file afresh, without reading or writing "
+                             ".digest-cache/ (results of unchanged files are reused otherwise)")
     parser.set_defaults(run=run)
 
 
@@ -72,7 +75,7 @@ def run(args) -> int:
             deleted = deleted_entries(found, root, settings)
             edited = edited_entries(found, root, settings)
         only = chosen.files
-    result = check(root, settings, only)
+    result = check(root, settings, only, cache=not args.no_cache)
     diagnostics = list(result.diagnostics)
     if deleted or edited:
         try:
