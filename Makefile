@@ -41,6 +41,7 @@ test: install tools lint
 bench: install
 	$(BIN)/python -m benchmarks.run --sizes 1000 10000 --runs 3
 	$(BIN)/python -m benchmarks.adversarial --markdown benchmarks/ADVERSARIAL.md
+	$(BIN)/python -m benchmarks.check_speed
 
 clean:
 	rm -rf site .site-* .pytest_cache
