@@ -164,6 +164,13 @@ class Parsed:
     def line_of(self, token: Token) -> int:
         return self.first_line + (token.map[0] if token.map else 0)
 
+    def block_position(self, token: Token) -> tuple[int, int]:
+        """File line of a block token, and the column where its first line's text starts."""
+        index = token.map[0] if token.map else 0
+        text = self.source_lines[index] if index < len(self.source_lines) else ""
+        col = len(text) - len(text.lstrip()) + 1
+        return self.first_line + index, col + (self.first_col - 1 if index == 0 else 0)
+
     def inline_position(self, block: Token, offset: int) -> tuple[int, int]:
         """File line and column of ``offset`` in the content of an ``inline`` token.
 

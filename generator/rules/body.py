@@ -20,24 +20,17 @@ def _known(check: EntryCheck) -> list[Section]:
     return [s for s in check.outline.sections if s.key in SECTION_KEYS]
 
 
-def _position(check: EntryCheck, token) -> tuple[int, int]:
-    parsed = check.outline.parsed
-    lines = parsed.source_lines
-    text = lines[token.map[0]] if token.map else ""
-    return parsed.line_of(token), len(text) - len(text.lstrip()) + 1
-
-
 def check_outside_sections(check: EntryCheck) -> Iterator[Diagnostic]:
     for token in check.outline.preamble:
         if token.map is not None and token.nesting >= 0 and token.level == 0 \
                 and token.type != "heading_open":
-            yield check.line(*_position(check, token), "E204", "text before the first section",
+            yield check.line(*check.outline.parsed.block_position(token), "E204", "text before the first section",
                              "start the body with '## What's new'")
             break
     for token, title in check.outline.stray_headings:
         level = int(token.tag[1])
         where = "" if token.level == 0 else " inside a list or quote"
-        yield check.line(*_position(check, token), "E204",
+        yield check.line(*check.outline.parsed.block_position(token), "E204",
                          f"level-{level} heading '{title}'{where} is not allowed",
                          "entries have only the three level-2 sections; use **bold** text")
     for section in check.outline.sections:
@@ -87,7 +80,7 @@ def check_section_content(check: EntryCheck) -> Iterator[Diagnostic]:
         elif section.key == SECTION_KEYS[0]:
             other = next((t for t in top if t.type != "bullet_list_open"), None)
             if other is not None:
-                line, _ = _position(check, other)
+                line, _ = check.outline.parsed.block_position(other)
                 yield check.line(line, 1, "E201",
                                  f"'{section.title}' must be a bullet list ('- ' items) only")
         elif not any(t.type == "paragraph_open" for t in top):

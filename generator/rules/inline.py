@@ -32,14 +32,14 @@ def check_markup(check: EntryCheck, parsed: Parsed) -> Iterator[Diagnostic]:
     for token in parsed.tokens:
         if token.type == "html_block":
             snippet = token.content.strip().split("\n")[0][:20]
-            yield check.line(parsed.line_of(token), _indent(parsed, token) + 1, "E210",
+            yield check.line(*parsed.block_position(token), "E210",
                              f"raw HTML '{snippet}' is not allowed")
     for block in parsed.tokens:
         for index, token in enumerate(block.children or ()):
             yield from _inline_rules(check, parsed, block, index, token)
     deep = nesting_too_deep(parsed.tokens)
     if deep is not None:
-        yield check.line(parsed.line_of(deep), _indent(parsed, deep) + 1, "E215",
+        yield check.line(*parsed.block_position(deep), "E215",
                          f"lists and quotes are nested more than {MAX_NESTING} levels deep",
                          "flatten the list: a brief needs two or three levels at most")
 
@@ -129,9 +129,3 @@ def _at(check: EntryCheck, parsed: Parsed, block, token, code: str, message: str
         within: int = 0) -> Diagnostic:
     line, col = parsed.inline_position(block, inline_offset(token) + within)
     return check.line(line, col, code, message)
-
-
-def _indent(parsed: Parsed, token) -> int:
-    lines = parsed.source_lines
-    text = lines[token.map[0]] if token.map and token.map[0] < len(lines) else ""
-    return len(text) - len(text.lstrip())
