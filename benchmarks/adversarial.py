@@ -107,6 +107,8 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
     "many bare urls": ("context", lambda n: _repeat("http://a.b ", n)),
     "one long url": ("context", lambda n: "https://example.org/" + "a" * (n - 20)),
     "many links": ("context", lambda n: _repeat("[a](https://b.org) ", n)),
+    "many refused links": ("context", lambda n: _repeat("[a](javascript:x) ", n)),
+    "many character references": ("context", lambda n: _repeat("&#x202e;", n)),
     "link titles unclosed": ("context", lambda n: _repeat('[a](b "', n)),
     "reference definitions": ("context", lambda n: "\n".join(f"[r{i}]: https://x.org/{i}" for i in range(n // 30))),
     "many headings": ("context", lambda n: _repeat("### x\n", n)),
