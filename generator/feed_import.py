@@ -26,9 +26,20 @@ from generator.importer import Brief, find_tags
 from generator.markup import SECTIONS
 from generator.model import Tag
 from generator.reader import read_text, split
-from generator.values import ENTRY_NAME, MAX_YEAR, MIN_YEAR, NOT_TEXT, short_slug, slugify
+from generator.values import (
+    ENTRY_NAME,
+    MAX_SLUG,
+    MAX_YEAR,
+    MIN_YEAR,
+    NOT_TEXT,
+    is_http_url,
+    short_slug,
+    slugify,
+)
 
 MAX_QUOTE = 300
+MAX_TITLE = 200  # E110's upper bound
+MAX_LINK = 2000  # longer links are not sources a reader can follow
 SUMMARY_TODO = "TODO: one paragraph that says what happened, who did it and when."
 SECTION_TODOS = {
     SECTIONS[0]: "- TODO: the first new fact.\n- TODO: the next new fact.",
@@ -52,6 +63,7 @@ class Item:
     published: datetime | None  # UTC
     first_sentence: str | None
     text: str  # title and description, for picking vocabulary tags
+    date_problem: str | None = None  # a date given but unreadable or out of range
 
 
 @dataclass(frozen=True)
@@ -75,8 +87,11 @@ def parse_feed(data: bytes, content_type: str | None = None, location: str | Non
     """Parse feed bytes with feedparser; raise FeedError when nothing usable came out."""
     headers = {k: v for k, v in (("content-type", content_type),
                                  ("content-location", location)) if v}
-    # A stream, never bytes or str: feedparser would try those as a file name or URL.
-    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    try:
+        # A stream, never bytes or str: feedparser would try those as a file name or URL.
+        parsed = feedparser.parse(io.BytesIO(_valid_references(data)), response_headers=headers)
+    except Exception as error:  # a hostile feed must not end in a traceback
+        raise FeedError(f"not a readable feed: {_one_line(str(error)) or type(error).__name__}") from error
     if not parsed.entries and (parsed.bozo or not parsed.get("version")):
         reason = parsed.get("bozo_exception") or "no feed items and no recognizable feed format"
         raise FeedError(f"not a readable feed: {_one_line(str(reason))}")
@@ -88,17 +103,58 @@ def parse_feed(data: bytes, content_type: str | None = None, location: str | Non
     return Feed(title, tuple(_item(entry) for entry in parsed.entries), problem)
 
 
+# Numeric references to surrogates or beyond U+10FFFF make feedparser's fallback parser
+# raise; they become U+FFFD, as an HTML parser would make them.
+_NUMERIC_REFERENCE = re.compile(rb"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
+
+
+def _valid_reference(match: re.Match[bytes]) -> bytes:
+    hexadecimal, decimal = match.groups()
+    digits = hexadecimal or decimal
+    code = int(digits, 16 if hexadecimal else 10) if len(digits) <= 8 else -1
+    return match.group() if 0 <= code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else b"&#xFFFD;"
+
+
+def _valid_references(data: bytes) -> bytes:
+    return _NUMERIC_REFERENCE.sub(_valid_reference, data) if b"&#" in data else data
+
+
 def _item(entry: Mapping) -> Item:
-    title = plain_text(entry.get("title", ""))
+    title = _shorten(_title_text(entry), MAX_TITLE)
     link = (entry.get("link") or "").strip() or None
-    stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-    published = datetime(*stamp[:6], tzinfo=UTC) if stamp else None
+    # dict.get: feedparser's own get() maps a missing 'updated' to 'published' with a
+    # DeprecationWarning.
+    stamp = dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
+    written = dict.get(entry, "published") or dict.get(entry, "updated")
+    published, date_problem = None, None
+    try:
+        published = datetime(*stamp[:6], tzinfo=UTC) if stamp else None
+    except (ValueError, OverflowError):
+        published = None
+    if published is not None and not MIN_YEAR <= published.year <= MAX_YEAR:
+        date_problem = f"its date {published.date().isoformat()} is not in years {MIN_YEAR} to {MAX_YEAR}"
+        published = None
+    elif published is None and written:
+        date_problem = f"its date {_shorten(plain_text(str(written)), 40)!r} cannot be read or is out of range"
     description = entry.get("summary") or ""
     if not description and entry.get("content"):
         description = entry["content"][0].get("value", "")
     description = plain_text(description)
     return Item(title, link, published, first_sentence(description),
-                f"{title} {description}")
+                f"{title} {description}", date_problem)
+
+
+_MARKUP_TYPES = {"text/html", "application/xhtml+xml", "html", "xhtml"}
+
+
+def _title_text(entry: Mapping) -> str:
+    """The item's title as text: tags are removed only when the feed says the title is
+    HTML; a plain-text title such as 'Use <details> for...' keeps what it says."""
+    title = entry.get("title", "")
+    detail = entry.get("title_detail") or {}
+    if detail.get("type") in _MARKUP_TYPES:
+        return plain_text(title)
+    return _one_line(_text_only(unescape(title) if "&" in title else title))
 
 
 class _TextOnly(HTMLParser):
@@ -142,7 +198,11 @@ def _windows_1252(code: int) -> str:
 _C1_AS_1252 = {code: _windows_1252(code) for code in range(0x80, 0xA0)}
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _text_only(text: str) -> str:
+    text = _SURROGATE.sub("\ufffd", text)  # a lone surrogate cannot be written as UTF-8
     if NOT_TEXT.search(text) is None:
         return text
     return NOT_TEXT.sub("", text.translate(_C1_AS_1252))
@@ -156,20 +216,36 @@ def first_sentence(text: str) -> str | None:
     """The first sentence of plain text, cut at a word boundary if very long."""
     if not text:
         return None
-    sentence = _SENTENCE_END.split(text, maxsplit=1)[0].strip()
-    if len(sentence) > MAX_QUOTE:
-        sentence = sentence[:MAX_QUOTE].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-    return sentence
+    return _shorten(_SENTENCE_END.split(text[:MAX_QUOTE * 4], maxsplit=1)[0].strip(), MAX_QUOTE)
+
+
+def _shorten(text: str, limit: int) -> str:
+    """``text`` at most ``limit`` characters, cut at a word boundary with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(",;: ") + "…"
+
+
+# Query parameters that only say where a reader came from: the same story either way.
+_TRACKING = re.compile(r"utm_[a-z_]*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_cid|mc_eid"
+                       r"|_hsenc|_hsmi|igshid|mkt_tok", re.IGNORECASE)
 
 
 def link_key(url: str) -> str:
     """What makes two source URLs the same: no scheme, case-insensitive host, no
-    fragment, no trailing slash (feeds and editors disagree on these all the time)."""
-    parts = urlsplit(url.strip())
-    host = (parts.hostname or "").lower()
-    if parts.port and parts.port not in {80, 443}:
-        host += f":{parts.port}"
-    return urlunsplit(("", host, parts.path.rstrip("/") or "/", parts.query, ""))
+    fragment, no trailing slash, no tracking parameters (feeds and editors disagree on
+    these all the time). Never raises: a malformed URL is its own key."""
+    try:
+        parts = urlsplit(url.strip())
+        host = (parts.hostname or "").lower()
+        if parts.port and parts.port not in {80, 443}:
+            host += f":{parts.port}"
+    except ValueError:  # a port out of range, a broken IPv6 host
+        return url.strip().split("#", 1)[0]
+    query = "&".join(pair for pair in parts.query.split("&")
+                     if pair and not _TRACKING.fullmatch(pair.split("=", 1)[0]))
+    return urlunsplit(("", host, parts.path.rstrip("/") or "/", query, ""))
 
 
 def known_links(entry_files: Iterable[Path], root: Path) -> set[str]:
@@ -219,22 +295,38 @@ class Plan:
 
 def plan_drafts(feed: Feed, options: Options, *, entries_dir: Path, known: set[str],
                 taken_slugs: set[str], vocabulary: Mapping[str, Tag], tz: tzinfo,
-                publisher_fallback: str, today: date) -> Plan:
-    """Decide, without writing anything, which items become which draft files."""
+                publisher_fallback: str, today: date, site_url: str | None = None) -> Plan:
+    """Decide, without writing anything, which items become which draft files (in time
+    linear in the number of items)."""
     plan = Plan()
     seen = set(known)
     slugs = set(taken_slugs)
+    counters: dict[str, int] = {}
+    own = link_key(site_url) if site_url else None
     for item in feed.items:
-        if not item.link or urlsplit(item.link).scheme.lower() not in {"http", "https"}:
-            plan.skipped.append((item, "it has no http(s) link"))
+        if not item.link or not is_http_url(item.link):
+            plan.skipped.append((item, "it has no valid http(s) link"))
+            continue
+        if len(item.link) > MAX_LINK:
+            plan.skipped.append((item, f"its link is longer than {MAX_LINK:,} characters"))
             continue
         key = link_key(item.link)
+        if own and (key + "/").startswith(own.rstrip("/") + "/"):
+            plan.skipped.append((item, "its link is on this site (site_url): it is one of ours"))
+            continue
+        if item.date_problem:
+            plan.skipped.append((item, item.date_problem))
+            continue
         if key in seen:
             why = "its link is already a source of an entry" if key in known \
                 else "its link appears earlier in the feed"
             plan.skipped.append((item, why))
             continue
         day = _local_day(item.published, tz)
+        if item.published is not None and day is None:
+            plan.skipped.append((item, f"its date {item.published.date().isoformat()} is not in "
+                                       f"years {MIN_YEAR} to {MAX_YEAR}"))
+            continue
         if options.since and day and day < options.since:
             plan.skipped.append((item, f"it is dated {day}, before --since"))
             continue
@@ -245,21 +337,18 @@ def plan_drafts(feed: Feed, options: Options, *, entries_dir: Path, known: set[s
         notes = []
         if day is None:
             day = today
-            notes.append(f"the item has no date; used today's date {day}"
-                         if item.published is None else
-                         f"the item's date {item.published.date().isoformat()} is not in years "
-                         f"{MIN_YEAR} to {MAX_YEAR}; used today's date {day}")
+            notes.append(f"the item has no date; used today's date {day}")
         tags = list(options.tags)
         if not tags:
             tags = find_tags(Brief(item.title, item.text, {}, ()), vocabulary)
             notes.append(f"picked tags: {', '.join(tags)}" if tags
                          else "no vocabulary tag found: add one under 'tags'")
-        slug = _free_slug(item_slug(item), slugs)
+        slug = _free_slug(item_slug(item), slugs, counters)
         slugs.add(slug)
         title = item.title or "TODO: a title for this item"
-        if not 10 <= len(title) <= 200:
-            notes.append(f"the title has {len(title)} characters; "
-                         "write one of 10 to 200 (E110)")
+        if len(title) < 10:  # too short for E110: a placeholder to write, like the sections
+            notes.append(f"the title has {len(title)} characters; write one of 10 to 200")
+            title = f"TODO: a title of 10 to 200 characters (the feed's: {title})"
         source: dict[str, str] = {"publisher": feed.title or publisher_fallback,
                                   "url": item.link}
         if item.title:
@@ -281,11 +370,19 @@ def _local_day(published: datetime | None, tz: tzinfo) -> date | None:
     return published.astimezone(tz).date()
 
 
-def _free_slug(slug: str, taken: set[str]) -> str:
-    candidate, number = slug, 2
-    while candidate in taken:
-        candidate, number = f"{slug}-{number}", number + 1
-    return candidate
+def _free_slug(slug: str, taken: set[str], counters: dict[str, int]) -> str:
+    """``slug``, or ``slug-N`` with the next free N (remembered per slug, so that many
+    items with one title take linear time), short enough for E010."""
+    if slug not in taken:
+        return slug
+    number = counters.get(slug, 2)
+    while True:
+        suffix = f"-{number}"
+        candidate = short_slug(slug, MAX_SLUG - len(suffix)) + suffix
+        number += 1
+        if candidate not in taken:
+            counters[slug] = number
+            return candidate
 
 
 def slugs_of(entry_files: Iterable[Path]) -> set[str]:

@@ -98,7 +98,7 @@ def run(args) -> int:
         feed, Options(tuple(args.tag), args.since, args.limit), entries_dir=entries_dir,
         known=known_links(files, root), taken_slugs=slugs_of(files), vocabulary=vocabulary,
         tz=settings.tz, publisher_fallback=host or Path(args.feed).stem,
-        today=datetime.now(settings.tz).date())
+        today=datetime.now(settings.tz).date(), site_url=settings.site_url)
 
     written = 0
     for draft in plan.drafts:

@@ -91,7 +91,7 @@ def test_atom_item_with_unusable_link_and_short_title(tmp_path: Path, capsys) ->
                            capsys=capsys)
     assert status == 0
     assert len(out.split()) == 1  # the relative link resolves to a file: URL, not a source
-    assert "skipped 'x': it has no http(s) link" in err
+    assert "skipped 'x': it has no valid http(s) link" in err
 
 
 def test_short_and_long_titles_still_give_a_file_to_fix(tmp_path: Path, capsys) -> None:
@@ -104,10 +104,13 @@ def test_short_and_long_titles_still_give_a_file_to_fix(tmp_path: Path, capsys) 
     assert status == 0
     short, long = out.split()
     assert short.endswith("2026-06-02-hi.md")
-    assert len(Path(long).name) < 90  # the slug is cut, the title is kept for the editor
+    assert len(Path(long).name) < 90  # the slug is cut
     assert "the title has 2 characters" in err
+    title = next(line for line in (tmp_path / long).read_text().splitlines() if line.startswith("title:"))
+    assert title.endswith("A very long title…") and len(title) <= len("title: ") + 200  # cut, marked
     found = codes(tmp_path, capsys)
-    assert found[short] == {"E110", "E214"} and found[long] == {"E110", "E214"}
+    assert "title: 'TODO: a title of 10 to 200 characters (the feed''s: Hi)'" in (tmp_path / short).read_text()
+    assert found[short] == {"E214"} and found[long] == {"E214"}  # placeholders only
 
 
 def test_known_links_since_and_limit(tmp_path: Path, capsys) -> None:

@@ -302,7 +302,7 @@ def test_extreme_dates_build(tmp_path: Path, monkeypatch) -> None:
     assert (site / "sitemap.xml.gz").is_file()
 
 
-def test_feed_item_dated_out_of_range_becomes_a_draft_dated_today(tmp_path: Path) -> None:
+def test_feed_item_dated_out_of_range_is_skipped_with_a_message(tmp_path: Path) -> None:
     from datetime import UTC, date, datetime
     item = Item("A feed item from the far future", "https://news.example.com/far",
                 datetime(9999, 12, 31, 23, tzinfo=UTC), None, "far future")
@@ -310,8 +310,9 @@ def test_feed_item_dated_out_of_range_becomes_a_draft_dated_today(tmp_path: Path
                        known=set(), taken_slugs=set(), vocabulary={},
                        tz=Settings(timezone="Asia/Tokyo").tz, publisher_fallback="x",
                        today=date(2026, 6, 2))
-    assert [d.path.name for d in plan.drafts] == ["2026-06-02-a-feed-item-from-the-far-future.md"]
-    assert "9999-12-31 is not in years 1970 to 2105" in plan.drafts[0].notes[0]
+    assert plan.drafts == []
+    assert [(i.link, why) for i, why in plan.skipped] == [
+        ("https://news.example.com/far", "its date 9999-12-31 is not in years 1970 to 2105")]
 
 
 def test_new_refuses_a_date_out_of_range_and_a_long_slug(project: Path) -> None:
