@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
 from datetime import date as Date
 from datetime import datetime
@@ -24,6 +23,7 @@ from generator.feed_import import (
 )
 from generator.loader import discover
 from generator.rules.vocabulary import load_vocabulary
+from generator.text import did_you_mean
 
 
 def register(subparsers) -> None:
@@ -66,8 +66,8 @@ def run(args) -> int:
         if (entries_dir / "tags.yml").is_file() else ({}, [])
     for tag in args.tag:
         if tag not in vocabulary:
-            close = difflib.get_close_matches(tag, list(vocabulary), n=3)
-            hint = f" (did you mean {', '.join(close)}?)" if close else ""
+            close = did_you_mean(tag, vocabulary)
+            hint = f" ({close})" if close else ""
             raise UsageError(f"--tag {tag}: not in {settings.entries_dir}/tags.yml{hint}")
     if "://" in args.feed and not is_url(args.feed):
         raise UsageError(f"{args.feed}: only http(s) URLs and file paths are supported")

@@ -111,6 +111,7 @@ class _View:
 def compile_site(corpus: Corpus, settings: Settings, now: datetime | None = None,
                  renderer: Renderer | None = None) -> CompiledSite:
     """Every page and file of the site for the entries published at ``now``."""
+    settings.require(site=True, error=CompileError)
     published = corpus.published(now)
     _check_paths(published, corpus.tags)
     rendered = (renderer or Renderer()).render_all(published)
@@ -221,8 +222,6 @@ def tag_feeds(tag: Tag, settings: Settings) -> list[dict[str, str]]:
 
 
 def _pages_of(items: Sequence[_View], size: int) -> list[Sequence[_View]]:
-    if size < 1:
-        raise CompileError(f"per_page must be at least 1, not {size}")
     return [items[start:start + size] for start in range(0, len(items), size)] or [[]]
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 import yaml
@@ -13,6 +12,7 @@ from generator.model import is_dated_alias
 from generator.reader import STR, TIMESTAMP, scalar_value
 from generator.rules.context import EntryCheck, value_position
 from generator.rules.inline import check_markup
+from generator.text import did_you_mean
 from generator.values import is_http_url, parse_date, slug_problem
 
 REQUIRED = ("title", "date", "tags", "summary", "sources")
@@ -21,11 +21,6 @@ KNOWN = REQUIRED + OPTIONAL
 SOURCE_KEYS = ("publisher", "url", "title", "quote")
 MAX_TAGS = 8
 
-
-
-def did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str | None:
-    close = difflib.get_close_matches(word.lower(), choices, n=3, cutoff=0.6)
-    return "did you mean " + " or ".join(f"'{c}'" for c in close) + "?" if close else None
 
 
 def mapping_fields(doc_at, node: yaml.MappingNode, known: tuple[str, ...],

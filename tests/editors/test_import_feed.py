@@ -158,7 +158,7 @@ def test_usage_errors(tmp_path: Path, capsys) -> None:
     write_project(tmp_path)
     feed = feed_file(tmp_path, RSS_20)
     status, _, err = run(tmp_path, "import-feed", feed, "--tag", "clod", capsys=capsys)
-    assert status == 2 and "did you mean cloud" in err
+    assert status == 2 and "did you mean 'cloud'?" in err
     assert run(tmp_path, "import-feed", str(tmp_path / "missing.xml"), capsys=capsys)[0] == 2
     assert run(tmp_path, "import-feed", feed, "--limit", "0", capsys=capsys)[0] == 2
     assert run(tmp_path, "import-feed", feed, "--since", "June", capsys=capsys)[0] == 2
