@@ -29,7 +29,7 @@ from generator.settings import Settings
 # Files that every entry's check or page depends on: when a branch changes one of them,
 # ``--changed-since`` checks every entry again (a tag removed from the vocabulary, a new
 # time zone or template can break an entry nobody touched). Folders end with '/'.
-SHARED = ("mkdocs.yml", "pyproject.toml", "generator/", "docs/overrides/")
+SHARED = ("mkdocs.yml", "pyproject.toml", "requirements/", "generator/", "docs/overrides/")
 
 
 def shared_changes(changes: Changes, root: Path, settings: Settings) -> list[str]:

@@ -45,7 +45,7 @@ def test_removing_a_tag_an_unchanged_entry_uses_fails_the_check(tmp_path: Path, 
     assert "note: entries/tags.yml changed, which every entry depends on; checking every entry" in err
 
 
-@pytest.mark.parametrize("shared", ["mkdocs.yml", "pyproject.toml", "generator/rules/x.py",
+@pytest.mark.parametrize("shared", ["mkdocs.yml", "pyproject.toml", "requirements/test.txt", "generator/rules/x.py",
                                     "docs/overrides/main.html", "entries/tags.yml"])
 def test_a_change_every_entry_depends_on_checks_every_entry(tmp_path: Path, capsys,
                                                             shared: str) -> None:
