@@ -13,12 +13,11 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, tzinfo
-from html import unescape
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import feedparser
+import nh3
 import yaml
 
 from generator.entry_file import entry_path, entry_text
@@ -26,6 +25,7 @@ from generator.importer import Brief, find_tags
 from generator.markup import SECTIONS
 from generator.model import Tag
 from generator.reader import read_text, split
+from generator.text import html_text
 from generator.values import ENTRY_NAME, MAX_YEAR, MIN_YEAR, NOT_TEXT, short_slug, slugify
 
 MAX_QUOTE = 300
@@ -101,33 +101,15 @@ def _item(entry: Mapping) -> Item:
                 f"{title} {description}")
 
 
-class _TextOnly(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skipping = 0
-
-    def handle_starttag(self, tag: str, attrs) -> None:
-        if tag in {"script", "style"}:
-            self.skipping += 1
-        elif tag in {"p", "br", "div", "li"}:
-            self.parts.append(" ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in {"script", "style"} and self.skipping:
-            self.skipping -= 1
-
-    def handle_data(self, data: str) -> None:
-        if not self.skipping:
-            self.parts.append(data)
-
-
 def plain_text(markup: str) -> str:
-    """Text of an HTML fragment (or plain text) on one line, entities decoded."""
-    parser = _TextOnly()
-    parser.feed(markup)
-    parser.close()
-    return _one_line(_text_only(unescape("".join(parser.parts))))
+    """Text of an HTML fragment (or plain text) from a feed on one line, entities decoded:
+    nh3 parses the untrusted markup (comments, scripts and styles dropped, block tags kept
+    without attributes), then the site's one HTML-to-text helper reads it."""
+    cleaned = nh3.clean(markup, tags=_BLOCKS, attributes={}, link_rel=None)
+    return _one_line(_text_only(html_text(cleaned)))
+
+
+_BLOCKS = {"p", "br", "div", "li"}
 
 
 def _windows_1252(code: int) -> str:

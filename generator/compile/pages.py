@@ -13,7 +13,6 @@ on); entry text reaches them as plain text, and only the sanitized HTML of
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from collections.abc import Mapping, Sequence
@@ -27,6 +26,7 @@ from generator.feeds import alternate_links, feed_files
 from generator.model import Corpus, Entry, Source, Tag, is_dated_alias
 from generator.render import RenderedEntry, Renderer, safe_url, template
 from generator.settings import Settings
+from generator.text import html_text
 from generator.values import is_slug
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -36,7 +36,6 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 ENTRY_TOC = (("whats-new", "What\u2019s new"), ("context", "Context"),
              ("why-it-matters", "Why it matters"), ("sources", "Sources"))
 
-_TAGS = re.compile(r"<[^>]*>")
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
                  "\u2028": "\\u2028", "\u2029": "\\u2029"}
 _JSON_UNSAFE = re.compile("[<>&\u2028\u2029]")
@@ -157,11 +156,6 @@ def date_text(moment: datetime) -> str:
     return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
 
 
-def plain_text(fragment: str) -> str:
-    """Text of sanitized HTML (well-formed, no comments or scripts), whitespace collapsed."""
-    return " ".join(html.unescape(_TAGS.sub("", fragment)).split())
-
-
 def script_json(data: object) -> str:
     """JSON safe to place inside ``<script type="application/ld+json">``."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -204,7 +198,7 @@ def _view(rendered: RenderedEntry, tags: Mapping[str, Tag]) -> _View:
         updated_text=date_text(updated) if updated else None,
         minutes=entry.reading_minutes,
         tags=tuple(tags[slug] for slug in entry.tags),
-        lede=plain_text(rendered.summary_html),
+        lede=html_text(rendered.summary_html),
     )
 
 

@@ -20,6 +20,7 @@ from generator.feeds import links
 from generator.model import Entry, Tag
 from generator.render import RenderedEntry
 from generator.settings import Settings, tag_date
+from generator.text import html_text
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 GENERATOR = "news-digest"
@@ -126,7 +127,9 @@ def _utc(moment: datetime, tz: tzinfo) -> datetime:
 class _Absolutizer(HTMLParser):
     """Re-emits HTML as parsed, with relative ``href``/``src`` resolved against a base.
 
-    Tags without relative URLs are copied verbatim, so content stays the page's HTML.
+    Tags without relative URLs are copied verbatim, so content stays the page's HTML. (nh3's
+    ``attribute_filter`` would do the resolving, but nh3 re-serializes the whole fragment:
+    the template's ``&#39;`` becomes ``'``, so every feed item with a quote would change.)
     """
 
     def __init__(self, base: str) -> None:
@@ -182,23 +185,6 @@ def absolutize(html: str, base: str) -> str:
     parser.feed(html)
     parser.close()
     return "".join(parser.out)
-
-
-class _TextOnly(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-
-def html_text(html: str) -> str:
-    """The text of an HTML fragment, whitespace collapsed."""
-    parser = _TextOnly()
-    parser.feed(html)
-    parser.close()
-    return " ".join("".join(parser.parts).split())
 
 
 def feed_item(rendered: RenderedEntry, tags: Mapping[str, Tag], settings: Settings) -> FeedItem:
