@@ -20,21 +20,14 @@ import feedparser
 import nh3
 import yaml
 
-from generator.entry_file import entry_path, entry_text
+from generator.entry_file import SECTION_TODOS, SUMMARY_TODO, entry_path, entry_text
 from generator.importer import Brief, find_tags
-from generator.markup import SECTIONS
 from generator.model import Tag
 from generator.reader import read_text, split
 from generator.text import html_text
 from generator.values import ENTRY_NAME, MAX_YEAR, MIN_YEAR, NOT_TEXT, short_slug, slugify
 
 MAX_QUOTE = 300
-SUMMARY_TODO = "TODO: one paragraph that says what happened, who did it and when."
-SECTION_TODOS = {
-    SECTIONS[0]: "- TODO: the first new fact.\n- TODO: the next new fact.",
-    SECTIONS[1]: "TODO: the background a reader needs.",
-    SECTIONS[2]: "TODO: why this matters, and to whom.",
-}
 # A sentence ends at . ! or ? followed by space and what can start the next sentence.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]?\s+(?=[\"'\u201c\u2018(]?[A-Z0-9\u00c0-\u024f])")
 
