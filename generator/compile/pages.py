@@ -23,6 +23,7 @@ from types import MappingProxyType
 from markupsafe import escape
 
 from generator.feeds import alternate_links, feed_files
+from generator.feeds.links import SITE_FEEDS
 from generator.model import Corpus, Entry, Source, Tag, is_dated_alias
 from generator.render import RenderedEntry, Renderer, safe_url, template
 from generator.settings import Settings
@@ -282,7 +283,7 @@ def _redirect(url: str, view: _View, settings: Settings) -> bytes:
     canonical = _absolute(settings, view.url) or target
     text = template("redirect.html").render(
         title=view.entry.title, target=target, canonical=canonical, root=root,
-        language=settings.language, feeds=site_feeds(settings))
+        language=settings.language, feeds=site_feeds(settings), rss=SITE_FEEDS["rss"])
     return text.encode("utf-8")
 
 

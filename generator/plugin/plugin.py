@@ -29,6 +29,7 @@ from generator.compile import CompiledPage, CompileError, build_now, compile_sit
 from generator.compile.pages import site_feeds
 from generator.diagnostics import Severity
 from generator.feeds import FeedError
+from generator.feeds.links import SITE_FEEDS
 from generator.loader import load
 from generator.plugin.config import DigestConfig, settings_from
 from generator.search import write_search_index
@@ -123,6 +124,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         env.globals["digest_site_feeds"] = site_feeds(self.settings)
+        env.globals["digest_feeds"] = SITE_FEEDS
         env.globals["digest_fragment"] = FragmentCache()
         return env
 
