@@ -289,28 +289,37 @@ def _redirect(url: str, view: _View, settings: Settings) -> bytes:
 
 # -- listings ----------------------------------------------------------------------------------
 
-def _listing(url: str, title: str, description: str, heading: str, intro: str,
-             items: Sequence[_View], number: int, total: int, first_url: str, kind: str,
-             updated: str | None, feeds: Sequence[dict], head_feeds: Sequence[dict]) -> CompiledPage:
-    root = root_of(url)
+@dataclass(frozen=True, slots=True)
+class _Listing:
+    """One series of paginated listing pages: the home page or a tag's pages."""
 
-    def page_url(n: int) -> str:
-        return root + (first_url if n == 1 else f"{first_url}page/{n}/")
+    kind: str  # "home" or "tag"
+    first_url: str  # site-relative URL of page 1 ("" for the home page)
+    intro: str
+    feeds: Sequence[dict]  # the subscribe links in the body
+    head_feeds: Sequence[dict] = ()  # advertised in <head> besides the site's feeds
 
-    pager = None
-    if total > 1:
-        pager = {"number": number, "total": total,
-                 "newer": page_url(number - 1) if number > 1 else None,
-                 "older": page_url(number + 1) if number < total else None}
-    body = template("page_listing.html").render(
-        heading=heading, intro=intro, items=items, root=root, pager=pager,
-        feeds=[{**feed, "href": root + feed["href"]} for feed in feeds])
-    digest: dict[str, object] = {"kind": kind, "feeds": list(head_feeds)}
-    if updated:
-        digest["updated"] = updated
-    src = f"{url}index.md"
-    return CompiledPage(src, url, title, description, body,
-                        MappingProxyType({"digest": digest, "search": {"exclude": True}}))
+    def url(self, number: int) -> str:
+        return self.first_url if number == 1 else f"{self.first_url}page/{number}/"
+
+    def page(self, items: Sequence[_View], number: int, total: int, *, title: str,
+             description: str, heading: str) -> CompiledPage:
+        url = self.url(number)
+        root = root_of(url)
+        pager = None
+        if total > 1:
+            pager = {"number": number, "total": total,
+                     "newer": root + self.url(number - 1) if number > 1 else None,
+                     "older": root + self.url(number + 1) if number < total else None}
+        body = template("page_listing.html").render(
+            heading=heading, intro=self.intro, items=items, root=root, pager=pager,
+            feeds=[{**feed, "href": root + feed["href"]} for feed in self.feeds])
+        digest: dict[str, object] = {"kind": self.kind, "feeds": list(self.head_feeds)}
+        updated = _newest(items)
+        if updated:
+            digest["updated"] = updated
+        return CompiledPage(f"{url}index.md", url, title, description, body,
+                            MappingProxyType({"digest": digest, "search": {"exclude": True}}))
 
 
 def _newest(items: Sequence[_View]) -> str | None:
@@ -319,31 +328,29 @@ def _newest(items: Sequence[_View]) -> str | None:
 
 def _home_pages(views: Sequence[_View], settings: Settings) -> list[CompiledPage]:
     chunks = _pages_of(views, settings.per_page)
+    listing = _Listing("home", "", settings.site_description, site_feeds(settings))
     out = []
     for number, items in enumerate(chunks, 1):
-        url = "" if number == 1 else f"page/{number}/"
         if number == 1:
             title, description = settings.site_name, settings.site_description or "The latest briefs."
         else:
             title = f"Latest briefs, page {number}"
             description = f"Briefs, newest first: page {number} of {len(chunks)}."
-        out.append(_listing(url, title, description, settings.site_name if number == 1 else title,
-                            settings.site_description, items, number, len(chunks), "", "home",
-                            _newest(items), site_feeds(settings), []))
+        out.append(listing.page(items, number, len(chunks), title=title, description=description,
+                                heading=settings.site_name if number == 1 else title))
     return out
 
 
 def _tag_pages(tag: Tag, items: Sequence[_View], settings: Settings) -> list[CompiledPage]:
     chunks = _pages_of(items, settings.per_page)
-    first = f"tags/{tag.slug}/"
     feeds = tag_feeds(tag, settings) if items else []  # a tag without briefs has no feeds
+    listing = _Listing("tag", f"tags/{tag.slug}/", tag.description, feeds, feeds)
     out = []
     for number, chunk in enumerate(chunks, 1):
-        url = first if number == 1 else f"{first}page/{number}/"
         title = tag.name if number == 1 else f"{tag.name}, page {number}"
         description = tag.description if number == 1 else f"{tag.description} Page {number} of {len(chunks)}."
-        out.append(_listing(url, title, description, title, tag.description, chunk, number,
-                            len(chunks), first, "tag", _newest(chunk), feeds, feeds))
+        out.append(listing.page(chunk, number, len(chunks), title=title, description=description,
+                                heading=title))
     return out
 
 
