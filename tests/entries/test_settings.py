@@ -25,24 +25,18 @@ plugins:
       {option}
 """
 
-# (line in mkdocs.yml, option line, site_url, what the error says)
+URL = "https://news.example.org/"
+# case -> (line in mkdocs.yml, the digest option on line 5, site_url on line 2, the error)
 BAD = {
-    "timezone": (5, "timezone: Mars/Base", "https://news.example.org/",
-                 "timezone 'Mars/Base' is not a known time zone"),
-    "per_page-text": (5, 'per_page: "20"', "https://news.example.org/",
-                      "per_page must be a whole number of at least 1, not '20'"),
-    "per_page-zero": (5, "per_page: 0", "https://news.example.org/",
-                      "per_page must be a whole number of at least 1, not 0"),
-    "feed_size": (5, "feed_size: -1", "https://news.example.org/",
-                  "feed_size must be a whole number of at least 1, not -1"),
-    "id_authority": (5, "id_authority: https://example.org/", "https://news.example.org/",
+    "timezone": (5, "timezone: Mars/Base", URL, "timezone 'Mars/Base' is not a known time zone"),
+    "per_page-text": (5, 'per_page: "20"', URL, "per_page must be a whole number of at least 1, not '20'"),
+    "per_page-zero": (5, "per_page: 0", URL, "per_page must be a whole number of at least 1, not 0"),
+    "feed_size": (5, "feed_size: -1", URL, "feed_size must be a whole number of at least 1, not -1"),
+    "id_authority": (5, "id_authority: https://example.org/", URL,
                      "id_authority 'https://example.org/' is not a domain name"),
-    "id_date": (5, "id_date: June 2026", "https://news.example.org/",
-                "id_date 'June 2026' is not YYYY, YYYY-MM or YYYY-MM-DD"),
-    "entries_dir": (5, "entries_dir: [a, b]", "https://news.example.org/",
-                    "entries_dir must be text"),
-    "unknown": (5, "per_pag: 20", "https://news.example.org/",
-                "unknown digest option 'per_pag' (did you mean 'per_page'?)"),
+    "id_date": (5, "id_date: June 2026", URL, "id_date 'June 2026' is not YYYY, YYYY-MM or YYYY-MM-DD"),
+    "entries_dir": (5, "entries_dir: [a, b]", URL, "entries_dir must be text"),
+    "unknown": (5, "per_pag: 20", URL, "unknown digest option 'per_pag' (did you mean 'per_page'?)"),
     "site_url": (2, "per_page: 20", "news.example.org",
                  "site_url 'news.example.org' is not an absolute http(s) URL"),
 }
@@ -89,7 +83,7 @@ def test_the_mkdocs_plugin_reports_the_same_error(tmp_path, case):
 
 def test_mkdocs_build_fails_with_the_located_error(tmp_path):
     """End to end: the real ``mkdocs build`` process, as CI runs it."""
-    root = _project(tmp_path, 'per_page: "20"', "https://news.example.org/")
+    root = _project(tmp_path, 'per_page: "20"', URL)
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=root, capture_output=True,
                             text=True, timeout=120, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert result.returncode == 1
@@ -105,7 +99,7 @@ def test_site_url_is_needed_only_by_the_commands_that_build(tmp_path, capsys):
 
 
 def test_invalid_yaml_is_a_located_usage_error(tmp_path, capsys):
-    root = _project(tmp_path, "per_page: 20", "https://news.example.org/")
+    root = _project(tmp_path, "per_page: 20", URL)
     (root / "mkdocs.yml").write_text("site_name: Test\nplugins: [\n", encoding="utf-8")
     assert main(["--root", str(root), "check"]) == EXIT_USAGE
     assert "digest check: error: mkdocs.yml:3: not valid YAML" in capsys.readouterr().err
@@ -113,7 +107,7 @@ def test_invalid_yaml_is_a_located_usage_error(tmp_path, capsys):
 
 def test_good_settings_are_read_with_their_types(tmp_path):
     root = _project(tmp_path, "id_date: 2026\n      timezone: Europe/Paris\n      per_page: 7",
-                    "https://news.example.org/")
+                    URL)
     settings = from_mkdocs_yml(root / "mkdocs.yml", site=True)
     assert settings == Settings(site_name="Test digest", site_url="https://news.example.org/",
                                 timezone="Europe/Paris", per_page=7, id_date="2026")
