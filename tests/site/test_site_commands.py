@@ -43,11 +43,10 @@ Reasons.
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory) -> Path:
-    root = write_fixture(tmp_path_factory.mktemp("project"))
-    result = digest("build", cwd=root)
-    assert result.returncode == 0, result.stderr
-    return root
+def project(fixture_project: Path) -> Path:
+    """The fixture project with its built site (once per session: tests/conftest.py);
+    tests that change it work on a copy."""
+    return fixture_project
 
 
 def mkdocs(project: Path, out: Path, *extra: str, tool: str = "mkdocs",
