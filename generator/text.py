@@ -23,6 +23,6 @@ _TAG = re.compile(r"<[^>]*>")
 def html_text(html: str) -> str:
     """The text of sanitized HTML (well-formed, no comments or scripts: what ``render`` and
     nh3 produce) on one line, entities decoded. Untrusted markup goes through nh3 first
-    (``generator.feed_import.plain_text``)."""
+    (``generator.authoring.import_feed.plain_text``)."""
     text = _TAG.sub("", _BLOCK_TAG.sub(" ", html))
     return " ".join(unescape(text).split())  # str.split: several times faster than re.sub(r"\s+")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from generator.cli.common import project
 from generator.diagnostics import summary
-from generator.loader import load
+from generator.entries.loader import load
 
 
 def register(subparsers) -> None:

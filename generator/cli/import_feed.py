@@ -10,19 +10,19 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from generator import __version__
-from generator.cli.common import project
-from generator.entry_file import write_new
-from generator.feed_fetch import STATE_FILE, FeedState, FetchError, fetch, is_url
-from generator.feed_import import (
-    FeedError,
+from generator.authoring.entry_file import write_new
+from generator.authoring.feed_fetch import STATE_FILE, FeedState, FetchError, fetch, is_url
+from generator.authoring.import_feed import (
     Options,
+    SourceFeedError,
     known_links,
     parse_feed,
     plan_drafts,
     slugs_of,
 )
-from generator.loader import discover
-from generator.rules.vocabulary import load_vocabulary
+from generator.cli.common import project
+from generator.entries.loader import discover
+from generator.entries.rules.vocabulary import load_vocabulary
 from generator.text import did_you_mean
 
 
@@ -86,7 +86,7 @@ def run(args) -> int:
         return 0
     try:
         feed = parse_feed(fetched.data, fetched.content_type, fetched.location)
-    except FeedError as error:
+    except SourceFeedError as error:
         return _fail(f"{args.feed}: {error}")
     if feed.problem:
         print(f"{args.feed}: note: the feed is not well-formed ({feed.problem}); "

@@ -5,9 +5,9 @@ from __future__ import annotations
 import sys
 from datetime import date as Date
 
+from generator.authoring.entry_file import SECTION_TODOS, SUMMARY_TODO, entry_path, entry_text, write_new
 from generator.cli.common import project
-from generator.entry_file import SECTION_TODOS, SUMMARY_TODO, entry_path, entry_text, write_new
-from generator.values import parse_date, short_slug, slug_problem, slugify
+from generator.entries.values import parse_date, short_slug, slug_problem, slugify
 
 
 def register(subparsers) -> None:

@@ -22,13 +22,13 @@ from types import MappingProxyType
 
 from markupsafe import escape
 
+from generator.entries.model import Corpus, Entry, Source, Tag, is_dated_alias
+from generator.entries.render import RenderedEntry, Renderer, safe_url, template
+from generator.entries.values import is_slug
 from generator.feeds import alternate_links, feed_files
 from generator.feeds.links import SITE_FEEDS
-from generator.model import Corpus, Entry, Source, Tag, is_dated_alias
-from generator.render import RenderedEntry, Renderer, safe_url, template
 from generator.settings import Settings
 from generator.text import html_text
-from generator.values import is_slug
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")

@@ -16,9 +16,9 @@ from html.parser import HTMLParser
 from urllib.parse import urljoin
 
 from generator import clock
+from generator.entries.model import Entry, Tag
+from generator.entries.render import RenderedEntry
 from generator.feeds import links
-from generator.model import Entry, Tag
-from generator.render import RenderedEntry
 from generator.settings import Settings, tag_date
 from generator.text import html_text
 
@@ -28,7 +28,7 @@ GENERATOR = "news-digest"
 # Characters XML 1.0 forbids (https://www.w3.org/TR/xml/#charsets), lone surrogates
 # included: a single one makes a feed unparseable, so they never reach any format.
 _XML_INVALID = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-# Attributes of the sanitizer's allowed tags (generator.render) that hold URLs.
+# Attributes of the sanitizer's allowed tags (generator.entries.render) that hold URLs.
 _URL_ATTRIBUTES = frozenset({"href", "src"})
 
 

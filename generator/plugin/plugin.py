@@ -1,4 +1,4 @@
-"""Thin MkDocs hooks: everything they do is delegated to ``generator.loader``,
+"""Thin MkDocs hooks: everything they do is delegated to ``generator.entries.loader``,
 ``generator.compile`` (which calls ``generator.feeds``) and ``generator.search``.
 
 How the pre-rendered HTML gets in quickly: each compiled page is a generated file with no
@@ -28,9 +28,9 @@ from generator.clock import ClockError
 from generator.compile import CompiledPage, CompileError, build_now, compile_site
 from generator.compile.pages import site_feeds
 from generator.diagnostics import Severity
+from generator.entries.loader import load
 from generator.feeds import FeedError
 from generator.feeds.links import SITE_FEEDS
-from generator.loader import load
 from generator.plugin.config import DigestConfig, settings_from
 from generator.search import write_search_index
 from generator.settings import Settings

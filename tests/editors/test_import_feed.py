@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.feed_fetch import FetchError, fetch
-from generator.feed_import import first_sentence, link_key, plain_text
+from generator.authoring.feed_fetch import FetchError, fetch
+from generator.authoring.import_feed import first_sentence, link_key, plain_text
 from tests.editors.feeds import ATOM, RSS_091, RSS_10, RSS_20, serve
 from tests.editors.helpers import entry, run
 from tests.support import write_project

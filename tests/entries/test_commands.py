@@ -131,7 +131,7 @@ def test_duplicate_slug_is_reported_once_per_file(tmp_path: Path) -> None:
 
 def test_parallel_check_reports_what_load_reports(tmp_path: Path) -> None:
     """digest check uses worker processes for large corpora: same diagnostics, same order."""
-    from generator.loader import check, load
+    from generator.entries.loader import check, load
     from generator.settings import Settings
 
     files = {f"2026/2026-06-{day:02d}-entry-{day}.md":

@@ -179,7 +179,7 @@ def test_compile_step_does_not_import_mkdocs(project):
         "from pathlib import Path\n"
         "from generator.compile import build_now, compile_site\n"
         "from generator.compile.write import page_source\n"
-        "from generator.loader import load\n"
+        "from generator.entries.loader import load\n"
         "from generator.settings import from_mkdocs_yml\n"
         "settings = from_mkdocs_yml(Path('mkdocs.yml'))\n"
         "site = compile_site(load(Path('.'), settings).corpus, settings, build_now())\n"

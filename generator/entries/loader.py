@@ -17,17 +17,17 @@ from pathlib import Path
 
 import yaml
 
-from generator.check_cache import CheckCache, file_digest, fingerprint
 from generator.diagnostics import Diagnostic, has_errors, sort_key
-from generator.markup import SECTION_KEYS, section_text
-from generator.model import Corpus, Entry, Source, Tag
-from generator.reader import MAX_BYTES, Document, read_text, split
-from generator.render import entry_html
-from generator.rules import body, corpus, front_matter
-from generator.rules.context import EntryCheck
-from generator.rules.vocabulary import load_vocabulary
+from generator.entries.check_cache import CheckCache, file_digest, fingerprint
+from generator.entries.markup import SECTION_KEYS, section_text
+from generator.entries.model import Corpus, Entry, Source, Tag
+from generator.entries.reader import MAX_BYTES, Document, read_text, split
+from generator.entries.render import entry_html
+from generator.entries.rules import body, corpus, front_matter
+from generator.entries.rules.context import EntryCheck
+from generator.entries.rules.vocabulary import load_vocabulary
+from generator.entries.values import ENTRY_NAME, MAX_SLUG, NOT_TEXT, is_slug, parse_date, slug_problem
 from generator.settings import Settings
-from generator.values import ENTRY_NAME, MAX_SLUG, NOT_TEXT, is_slug, parse_date, slug_problem
 
 VOCABULARY = "tags.yml"
 

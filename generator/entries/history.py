@@ -19,11 +19,11 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 
-from generator.changed_files import Changes, old_text
+from generator.cli.changed_files import Changes, old_text
 from generator.diagnostics import Diagnostic
-from generator.loader import VOCABULARY, entry_from_text, is_entry_name
-from generator.model import Entry, Tag
-from generator.rules.vocabulary import load_vocabulary
+from generator.entries.loader import VOCABULARY, entry_from_text, is_entry_name
+from generator.entries.model import Entry, Tag
+from generator.entries.rules.vocabulary import load_vocabulary
 from generator.settings import Settings
 
 # Files that every entry's check or page depends on: when a branch changes one of them,

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from generator.diagnostics import Diagnostic
-from generator.markup import (
+from generator.entries.markup import (
     ALLOWED_SCHEMES,
     EXTENSION_SYNTAX,
     MAX_NESTING,
@@ -20,8 +20,8 @@ from generator.markup import (
     link_scheme,
     nesting_too_deep,
 )
-from generator.rules.context import EntryCheck
-from generator.values import NOT_TEXT, describe_character
+from generator.entries.rules.context import EntryCheck
+from generator.entries.values import NOT_TEXT, describe_character
 
 _TEXT = frozenset({"text", "text_special"})
 

@@ -7,13 +7,13 @@ from collections.abc import Iterator
 import yaml
 
 from generator.diagnostics import Diagnostic
-from generator.markup import PLACEHOLDER, title_markup
-from generator.model import is_dated_alias
-from generator.reader import STR, TIMESTAMP, scalar_value
-from generator.rules.context import EntryCheck, value_position
-from generator.rules.inline import check_markup
+from generator.entries.markup import PLACEHOLDER, title_markup
+from generator.entries.model import is_dated_alias
+from generator.entries.reader import STR, TIMESTAMP, scalar_value
+from generator.entries.rules.context import EntryCheck, value_position
+from generator.entries.rules.inline import check_markup
+from generator.entries.values import is_http_url, parse_date, slug_problem
 from generator.text import did_you_mean
-from generator.values import is_http_url, parse_date, slug_problem
 
 REQUIRED = ("title", "date", "tags", "summary", "sources")
 OPTIONAL = ("updated", "draft", "id", "aliases")

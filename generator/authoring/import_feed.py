@@ -20,20 +20,21 @@ import feedparser
 import nh3
 import yaml
 
-from generator.entry_file import SECTION_TODOS, SUMMARY_TODO, entry_path, entry_text
-from generator.importer import Brief, find_tags
-from generator.model import Tag
-from generator.reader import read_text, split
+from generator.authoring.entry_file import SECTION_TODOS, SUMMARY_TODO, entry_path, entry_text
+from generator.authoring.import_seed import Brief, find_tags
+from generator.entries.model import Tag
+from generator.entries.reader import read_text, split
+from generator.entries.values import ENTRY_NAME, MAX_YEAR, MIN_YEAR, NOT_TEXT, short_slug, slugify
 from generator.text import html_text
-from generator.values import ENTRY_NAME, MAX_YEAR, MIN_YEAR, NOT_TEXT, short_slug, slugify
 
 MAX_QUOTE = 300
 # A sentence ends at . ! or ? followed by space and what can start the next sentence.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]?\s+(?=[\"'\u201c\u2018(]?[A-Z0-9\u00c0-\u024f])")
 
 
-class FeedError(Exception):
-    """The bytes are not a feed feedparser can read."""
+class SourceFeedError(Exception):
+    """The bytes are not a feed feedparser can read. (Not ``generator.feeds.FeedError``:
+    that one is about the feeds this site publishes.)"""
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,10 @@ class Item:
 
 
 @dataclass(frozen=True)
-class Feed:
+class SourceFeed:
+    """A feed someone else publishes, read to make drafts (``generator.feeds.model.Feed`` is
+    one this site publishes)."""
+
     title: str
     items: tuple[Item, ...]
     problem: str | None = None  # what feedparser tolerated (bozo), worth telling
@@ -64,21 +68,21 @@ class Draft:
     notes: list[str] = field(default_factory=list)
 
 
-def parse_feed(data: bytes, content_type: str | None = None, location: str | None = None) -> Feed:
-    """Parse feed bytes with feedparser; raise FeedError when nothing usable came out."""
+def parse_feed(data: bytes, content_type: str | None = None, location: str | None = None) -> SourceFeed:
+    """Parse feed bytes with feedparser; raise SourceFeedError when nothing usable came out."""
     headers = {k: v for k, v in (("content-type", content_type),
                                  ("content-location", location)) if v}
     # A stream, never bytes or str: feedparser would try those as a file name or URL.
     parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
     if not parsed.entries and (parsed.bozo or not parsed.get("version")):
         reason = parsed.get("bozo_exception") or "no feed items and no recognizable feed format"
-        raise FeedError(f"not a readable feed: {_one_line(str(reason))}")
+        raise SourceFeedError(f"not a readable feed: {_one_line(str(reason))}")
     title = plain_text(parsed.feed.get("title", ""))
     # A wrong or missing Content-Type or charset is the server's problem, not the feed's.
     benign = (feedparser.NonXMLContentType, feedparser.CharacterEncodingOverride)
     problem = _one_line(str(parsed.bozo_exception)) \
         if parsed.bozo and not isinstance(parsed.bozo_exception, benign) else None
-    return Feed(title, tuple(_item(entry) for entry in parsed.entries), problem)
+    return SourceFeed(title, tuple(_item(entry) for entry in parsed.entries), problem)
 
 
 def _item(entry: Mapping) -> Item:
@@ -192,7 +196,7 @@ class Plan:
     limited: int = 0  # new items left for a later run by --limit
 
 
-def plan_drafts(feed: Feed, options: Options, *, entries_dir: Path, known: set[str],
+def plan_drafts(feed: SourceFeed, options: Options, *, entries_dir: Path, known: set[str],
                 taken_slugs: set[str], vocabulary: Mapping[str, Tag], tz: tzinfo,
                 publisher_fallback: str, today: date) -> Plan:
     """Decide, without writing anything, which items become which draft files."""

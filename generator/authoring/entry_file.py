@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.markup import SECTIONS
+from generator.entries.markup import SECTIONS
 
 # The placeholders a new entry starts with ('digest new', 'digest import-feed'): each one
 # fails the check (E214) until an editor writes the text.
