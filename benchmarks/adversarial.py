@@ -18,10 +18,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.loader import entry_from_text
-from generator.model import Tag
-from generator.reader import MAX_BYTES
-from generator.render import Renderer
+from generator.entries.loader import entry_from_text
+from generator.entries.model import Tag
+from generator.entries.reader import MAX_BYTES
+from generator.entries.render import Renderer
 from generator.settings import Settings
 
 NAME = "2026-06-02-adversarial.md"

@@ -1,6 +1,6 @@
 """Seeded generator of N synthetic digest entries in the real entry format.
 
-Entries are written with ``generator.entry_file.entry_text`` so they are byte-for-byte
+Entries are written with ``generator.authoring.entry_file.entry_text`` so they are byte-for-byte
 what ``digest new``/the importers would write, and must pass ``digest check``.
 
     python -m benchmarks.corpus 1000 /dev/shm/corpus --seed 1
@@ -19,8 +19,8 @@ from pathlib import Path
 import yaml
 
 from benchmarks import words
-from generator.entry_file import entry_path, entry_text
-from generator.markup import SECTIONS
+from generator.authoring.entry_file import entry_path, entry_text
+from generator.entries.markup import SECTIONS
 
 FIRST_DAY = date(2019, 1, 1)
 DAYS = 7 * 365  # several years, so archives and yearly folders are realistic
@@ -149,7 +149,7 @@ def generate(n: int, seed: int = 1) -> list[SynthEntry]:
 
 
 def _ascii_slug(text: str) -> str:
-    from generator.values import slugify
+    from generator.entries.values import slugify
 
     return slugify(text) or "x"
 

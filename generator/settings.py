@@ -1,18 +1,35 @@
-"""Settings shared by every stage, independent of MkDocs.
+"""Settings shared by every stage, independent of MkDocs, validated in one place.
 
-The MkDocs plugin fills them from its ``config_options``; the ``digest`` command reads
-the same options from ``mkdocs.yml`` (``plugins: - digest: ...``).
+Every way of running the project reads them through :func:`validated`: the ``digest``
+commands from ``mkdocs.yml`` (:func:`from_mkdocs_yml`), the MkDocs plugin from the options
+MkDocs parsed (``generator.plugin.config``). A setting the generator cannot use is a
+:class:`SettingsError` located in ``mkdocs.yml`` (``mkdocs.yml:LINE: ...``), before any work.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from datetime import tzinfo
+from datetime import date, datetime, tzinfo
 from functools import cached_property
 from pathlib import Path
-from zoneinfo import ZoneInfo
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
+
+from generator.text import did_you_mean
+
+CONFIG = "mkdocs.yml"
+# RFC 4151: the date of a tag URI is YYYY, YYYY-MM or YYYY-MM-DD; the authority a domain
+# name or an email address.
+_TAG_DATE_FORMATS = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}
+_TAG_AUTHORITY = re.compile(r"(?:[^@\s,:/]+@)?[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?")
+
+
+class SettingsError(ValueError):
+    """A setting the generator cannot use; the message says where (``mkdocs.yml:LINE: ...``)."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +50,108 @@ class Settings:
     def tz(self) -> tzinfo:
         return ZoneInfo(self.timezone)
 
+    def problems(self, *, site: bool = False) -> list[tuple[str, str]]:
+        """Every setting the generator cannot use, as (option, message). ``site``: also
+        what building pages and feeds needs (a ``site_url``)."""
+        found: list[tuple[str, str]] = []
+        for name in ("entries_dir", "site_name", "site_description", "language"):
+            value = getattr(self, name)
+            if not isinstance(value, str) or (name == "entries_dir" and not value.strip()):
+                found.append((name, f"{name} must be text, not {value!r}"))
+        if not _known_zone(self.timezone):
+            found.append(("timezone", f"timezone {self.timezone!r} is not a known time zone "
+                                      "(an IANA name such as 'UTC' or 'Europe/Paris')"))
+        for name in ("per_page", "feed_size"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                found.append((name, f"{name} must be a whole number of at least 1, not {value!r}"))
+        url = self.site_url.strip() if isinstance(self.site_url, str) else self.site_url
+        if url or site:
+            if not url:
+                found.append(("site_url", "site_url is not set: feeds need it to give "
+                                          "every item an absolute link; add e.g. "
+                                          "'site_url: https://news.example.org/'"))
+            elif not isinstance(url, str) or not is_absolute_http(url):
+                found.append(("site_url", f"site_url {url!r} is not an absolute http(s) URL; "
+                                          "feeds need one"))
+        authority = self.id_authority
+        if not isinstance(authority, str) or not _TAG_AUTHORITY.fullmatch(authority):
+            found.append(("id_authority", f"id_authority {authority!r} is not a domain name or "
+                                          "email address (RFC 4151)"))
+        if tag_date(self.id_date) is None:
+            found.append(("id_date", f"id_date {self.id_date!r} is not YYYY, YYYY-MM or "
+                                     "YYYY-MM-DD (RFC 4151)"))
+        return found
+
+    def require(self, *, site: bool = False, error: type[Exception] | None = None) -> None:
+        """Raise ``error`` (a :class:`SettingsError` by default) with the first of
+        :meth:`problems`: the guard of stages that take settings someone built by hand."""
+        for _name, message in self.problems(site=site):
+            raise (error or SettingsError)(message)
+
+
+def is_absolute_http(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def tag_date(value: object) -> str | None:
+    """The id date as text, or None when invalid. An unquoted YAML ``2026`` or ``2026-01-01``
+    arrives as an int or a date and means the same as the quoted text."""
+    if isinstance(value, date):
+        value = value.strftime("%Y-%m-%d")
+    elif isinstance(value, int) and not isinstance(value, bool):
+        value = f"{value:04d}"
+    if not isinstance(value, str) or not re.fullmatch(r"[0-9]{4}(-[0-9]{2}){0,2}", value):
+        return None
+    try:
+        datetime.strptime(value, _TAG_DATE_FORMATS[len(value)])
+    except ValueError:
+        return None
+    return value
+
+
+def _known_zone(name: object) -> bool:
+    if not isinstance(name, str) or not name:
+        return False
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+OPTIONS = ("entries_dir", "timezone", "per_page", "feed_size", "id_authority", "id_date")
+_FROM_SITE = ("site_name", "site_url", "site_description")
+
+
+def validated(values: Mapping[str, object], lines: Mapping[str, int] | None = None, *,
+              source: str = CONFIG, site: bool = False) -> Settings:
+    """The settings from raw ``values`` (None means the default), or a :class:`SettingsError`
+    naming the first unusable one at its line in ``source``. Unknown ``digest`` options
+    (keys outside :data:`OPTIONS` prefixed ``digest.``) are errors too."""
+    lines = lines or {}
+    known = {f.name for f in fields(Settings)}
+    for key in values:
+        if key not in known:
+            name = key.removeprefix("digest.")
+            hint = did_you_mean(name, OPTIONS)
+            _fail(source, lines.get(key), f"unknown digest option {name!r}"
+                  + (f" ({hint})" if hint else ""))
+    given = {k: v for k, v in values.items() if v is not None}
+    settings = Settings(**given)
+    for name, message in settings.problems(site=site):
+        _fail(source, lines.get(name), message)
+    if not isinstance(settings.id_date, str):
+        settings = Settings(**{**given, "id_date": tag_date(settings.id_date)})
+    if isinstance(settings.site_url, str) and not settings.site_url.strip():
+        settings = Settings(**{**given, "site_url": None})
+    return settings
+
+
+def _fail(source: str, line: int | None, message: str) -> None:
+    raise SettingsError(f"{source}:{line}: {message}" if line else f"{source}: {message}")
+
 
 class _TolerantLoader(yaml.SafeLoader):
     """Safe loader that reads MkDocs' ``!!python/name`` and ``!ENV`` tags as plain nulls."""
@@ -42,31 +161,67 @@ _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/",
                                       lambda loader, suffix, node: None)
 
-_FROM_SITE = {"site_name": "site_name", "site_url": "site_url",
-              "site_description": "site_description"}
+
+def _load(path: Path) -> tuple[dict[str, object], yaml.Node | None]:
+    if not path.is_file():
+        return {}, None
+    with path.open(encoding="utf-8") as handle:
+        loader = _TolerantLoader(handle)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            line = mark.line + 1 if mark is not None else None
+            _fail(path.name, line, f"not valid YAML: {getattr(error, 'problem', None) or error}")
+        finally:
+            loader.dispose()
+    return (data if isinstance(data, dict) else {}), node
 
 
 def read_mkdocs_yml(path: Path) -> dict[str, object]:
     """``mkdocs.yml`` as plain data ({} when absent). Never executes anything from the
     file: Python and ``!ENV`` tags are read as nulls, not constructed."""
-    if not path.is_file():
+    return _load(path)[0]
+
+
+def read_node(path: Path) -> yaml.Node | None:
+    """``mkdocs.yml`` as a YAML node (None when absent), for :func:`option_lines`."""
+    return _load(path)[1]
+
+
+def _keys(node: yaml.Node | None) -> dict[str, tuple[int, yaml.Node]]:
+    if not isinstance(node, yaml.MappingNode):
         return {}
-    with path.open(encoding="utf-8") as handle:
-        data = yaml.load(handle, Loader=_TolerantLoader)
-    return data if isinstance(data, dict) else {}
+    return {key.value: (key.start_mark.line + 1, value) for key, value in node.value
+            if isinstance(key, yaml.ScalarNode)}
 
 
-def from_mkdocs_yml(path: Path) -> Settings:
-    """Settings from ``mkdocs.yml``: site fields and the ``digest`` plugin's options."""
-    data = read_mkdocs_yml(path)
-    values: dict[str, object] = {
-        field: data[key] for key, field in _FROM_SITE.items() if data.get(key) is not None
-    }
+def option_lines(node: yaml.Node | None) -> dict[str, int]:
+    """The line of every setting in ``mkdocs.yml``: site fields, the theme's language and
+    the ``digest`` plugin's options (unknown ones as ``digest.NAME``)."""
+    top = _keys(node)
+    lines = {name: top[name][0] for name in _FROM_SITE if name in top}
+    if "theme" in top and "language" in _keys(top["theme"][1]):
+        lines["language"] = _keys(top["theme"][1])["language"][0]
+    plugins = top.get("plugins", (0, None))[1]
+    for item in plugins.value if isinstance(plugins, yaml.SequenceNode) else []:
+        options = _keys(item).get("digest")
+        for name, (line, _value) in _keys(options[1] if options else None).items():
+            lines[name if name in OPTIONS else f"digest.{name}"] = line
+    return lines
+
+
+def from_mkdocs_yml(path: Path, *, site: bool = False) -> Settings:
+    """Settings from ``mkdocs.yml``: site fields, the theme's language and the ``digest``
+    plugin's options; a :class:`SettingsError` (located) when one is unusable."""
+    data, node = _load(path)
+    values: dict[str, object] = {key: data.get(key) for key in _FROM_SITE}
     theme = data.get("theme") or {}
     if isinstance(theme, dict) and theme.get("language"):
         values["language"] = theme["language"]
     for plugin in data.get("plugins") or []:
         if isinstance(plugin, dict) and isinstance(plugin.get("digest"), dict):
-            known = {f.name for f in fields(Settings)}
-            values.update({k: v for k, v in plugin["digest"].items() if k in known})
-    return Settings(**values)
+            for key, value in plugin["digest"].items():
+                values[key if key in OPTIONS else f"digest.{key}"] = value
+    return validated(values, option_lines(node), source=path.name, site=site)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import subprocess
 import sys
 from pathlib import Path
+
+from generator.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -63,6 +67,16 @@ def write_project(root: Path, entries: dict[str, str] | None = None, tags: str =
 
 
 def digest(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """Run the real command line, as an editor would."""
+    """The command line as an editor runs it, in this process: ``main`` with the same
+    arguments and working folder, its exit status and what it printed. (A process adds
+    only its start-up; :func:`digest_process` keeps a few tests end to end.)"""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = main(list(args))
+    return subprocess.CompletedProcess(["digest", *args], status, out.getvalue(), err.getvalue())
+
+
+def digest_process(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run the real command line in its own process, as an editor would."""
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd,
                           capture_output=True, text=True, timeout=120)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from generator import __version__
 from generator.cli import build, check, compile, import_feed, import_seed, new, serve, tags
+from generator.settings import SettingsError
 
 COMMANDS = (check, new, import_seed, import_feed, tags, build, serve, compile)
 
@@ -33,7 +34,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exit_.code or 0)
     try:
         return int(args.run(args))
-    except UsageError as error:
+    except (UsageError, SettingsError) as error:
         print(f"digest {args.command}: error: {error}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:

@@ -11,9 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generator.settings import read_mkdocs_yml
-
-CONFIG = "mkdocs.yml"
+from generator.settings import CONFIG, from_mkdocs_yml, read_mkdocs_yml
 
 
 def register(subparsers) -> None:
@@ -48,6 +46,7 @@ def site_dir(config: Path) -> Path:
 def run(args) -> int:
     root = Path(args.root).resolve()
     config = config_file(root)
+    from_mkdocs_yml(config, site=True)  # an unusable setting is a usage error, before MkDocs starts
     target = site_dir(config)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))

@@ -6,14 +6,14 @@ import json
 import sys
 from pathlib import Path
 
-from generator.changed_files import GitError, changes
+from generator.ci.markdown_report import markdown_report
+from generator.cli.changed_files import GitError, changes
 from generator.cli.common import project
+from generator.cli.selection import Selection, select
 from generator.clock import ClockError, build_now
 from generator.diagnostics import has_errors, one_line, sort_key, summary, to_json
-from generator.history import check_history, deleted_entries, edited_entries, shared_changes
-from generator.loader import check
-from generator.markdown_report import markdown_report
-from generator.selection import Selection, select
+from generator.entries.history import check_history, deleted_entries, edited_entries, shared_changes
+from generator.entries.loader import check
 
 FORMATS = ("text", "github", "json", "markdown")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from generator.cli.common import project
 from generator.diagnostics import summary
-from generator.loader import load
+from generator.entries.loader import load
 
 
 def register(subparsers) -> None:
@@ -33,7 +33,7 @@ def run(args) -> int:
     from generator.compile.write import OutputError, write_tree
     from generator.feeds import FeedError
 
-    root, settings = project(args)
+    root, settings = project(args, site=True)
     result = load(root, settings)
     for diagnostic in result.diagnostics:
         print(diagnostic.format(), file=sys.stderr)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
 from datetime import date as Date
 from datetime import datetime
@@ -11,19 +10,20 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from generator import __version__
-from generator.cli.common import project
-from generator.entry_file import write_new
-from generator.feed_fetch import STATE_FILE, FeedState, FetchError, fetch, is_url
-from generator.feed_import import (
-    FeedError,
+from generator.authoring.entry_file import write_new
+from generator.authoring.feed_fetch import STATE_FILE, FeedState, FetchError, fetch, is_url
+from generator.authoring.import_feed import (
     Options,
+    SourceFeedError,
     known_links,
     parse_feed,
     plan_drafts,
     slugs_of,
 )
-from generator.loader import discover
-from generator.rules.vocabulary import load_vocabulary
+from generator.cli.common import project
+from generator.entries.loader import discover
+from generator.entries.rules.vocabulary import load_vocabulary
+from generator.text import did_you_mean
 
 
 def register(subparsers) -> None:
@@ -66,8 +66,8 @@ def run(args) -> int:
         if (entries_dir / "tags.yml").is_file() else ({}, [])
     for tag in args.tag:
         if tag not in vocabulary:
-            close = difflib.get_close_matches(tag, list(vocabulary), n=3)
-            hint = f" (did you mean {', '.join(close)}?)" if close else ""
+            close = did_you_mean(tag, vocabulary)
+            hint = f" ({close})" if close else ""
             raise UsageError(f"--tag {tag}: not in {settings.entries_dir}/tags.yml{hint}")
     if "://" in args.feed and not is_url(args.feed):
         raise UsageError(f"{args.feed}: only http(s) URLs and file paths are supported")
@@ -86,7 +86,7 @@ def run(args) -> int:
         return 0
     try:
         feed = parse_feed(fetched.data, fetched.content_type, fetched.location)
-    except FeedError as error:
+    except SourceFeedError as error:
         return _fail(f"{args.feed}: {error}")
     if feed.problem:
         print(f"{args.feed}: note: the feed is not well-formed ({feed.problem}); "

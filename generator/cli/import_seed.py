@@ -5,12 +5,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from generator.authoring.entry_file import entry_path, entry_text, write_new
+from generator.authoring.import_seed import SeedError, find_date, find_tags, front_matter, parse_seed
 from generator.cli.common import project
-from generator.entry_file import entry_path, entry_text, write_new
-from generator.importer import SeedError, find_date, find_tags, front_matter, parse_seed
-from generator.loader import entry_from_text, load
-from generator.reader import read_text
-from generator.values import short_slug, slugify
+from generator.entries.loader import entry_from_text, load
+from generator.entries.reader import read_text
+from generator.entries.values import short_slug, slugify
 
 
 def register(subparsers) -> None:

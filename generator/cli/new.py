@@ -5,10 +5,9 @@ from __future__ import annotations
 import sys
 from datetime import date as Date
 
+from generator.authoring.entry_file import SECTION_TODOS, SUMMARY_TODO, entry_path, entry_text, write_new
 from generator.cli.common import project
-from generator.entry_file import entry_path, entry_text, write_new
-from generator.markup import SECTIONS
-from generator.values import parse_date, short_slug, slug_problem, slugify
+from generator.entries.values import parse_date, short_slug, slug_problem, slugify
 
 
 def register(subparsers) -> None:
@@ -42,20 +41,15 @@ def run(args) -> int:
         "title": args.title,
         "date": day,
         "tags": args.tag,
-        "summary": "TODO: one paragraph that says what happened, who did it and when.",
+        "summary": SUMMARY_TODO,
         "sources": [{"publisher": "TODO publisher", "url": url,
                      "quote": "TODO: the sentence from the source that backs the brief."}
                     for url in sources],
     }
-    sections = {
-        SECTIONS[0]: "- TODO: the first new fact.\n- TODO: the next new fact.",
-        SECTIONS[1]: "TODO: the background a reader needs.",
-        SECTIONS[2]: "TODO: why this matters, and to whom.",
-    }
     path = entry_path(root / settings.entries_dir, day, slug)
     shown = path.relative_to(root).as_posix()
     try:
-        write_new(path, entry_text(front, sections))
+        write_new(path, entry_text(front, SECTION_TODOS))
     except FileExistsError:
         print(f"digest new: error: {shown} already exists; nothing was overwritten",
               file=sys.stderr)

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from generator.cli.build import config_file, mkdocs_env
+from generator.settings import from_mkdocs_yml
 
 
 def register(subparsers) -> None:
@@ -22,7 +23,9 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     root = Path(args.root).resolve()
-    command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config_file(root))]
+    config = config_file(root)
+    from_mkdocs_yml(config, site=True)  # an unusable setting is a usage error, before MkDocs starts
+    command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config)]
     if args.dev_addr:
         command += ["--dev-addr", args.dev_addr]
     if args.strict:

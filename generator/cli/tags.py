@@ -8,8 +8,8 @@ import sys
 
 from generator.cli.common import project
 from generator.diagnostics import Diagnostic
-from generator.loader import VOCABULARY, load
-from generator.rules.vocabulary import check_vocabulary_use, tag_usage
+from generator.entries.loader import VOCABULARY, load
+from generator.entries.rules.vocabulary import check_vocabulary_use, tag_usage
 
 
 def register(subparsers) -> None:

@@ -13,7 +13,6 @@ on); entry text reaches them as plain text, and only the sanitized HTML of
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from collections.abc import Mapping, Sequence
@@ -23,11 +22,13 @@ from types import MappingProxyType
 
 from markupsafe import escape
 
+from generator.entries.model import Corpus, Entry, Source, Tag, is_dated_alias
+from generator.entries.render import RenderedEntry, Renderer, safe_url, template
+from generator.entries.values import is_slug
 from generator.feeds import alternate_links, feed_files
-from generator.model import Corpus, Entry, Source, Tag, is_dated_alias
-from generator.render import RenderedEntry, Renderer, safe_url, template
+from generator.feeds.links import SITE_FEEDS
 from generator.settings import Settings
-from generator.values import is_slug
+from generator.text import html_text
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -36,7 +37,6 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 ENTRY_TOC = (("whats-new", "What\u2019s new"), ("context", "Context"),
              ("why-it-matters", "Why it matters"), ("sources", "Sources"))
 
-_TAGS = re.compile(r"<[^>]*>")
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
                  "\u2028": "\\u2028", "\u2029": "\\u2029"}
 _JSON_UNSAFE = re.compile("[<>&\u2028\u2029]")
@@ -111,6 +111,7 @@ class _View:
 def compile_site(corpus: Corpus, settings: Settings, now: datetime | None = None,
                  renderer: Renderer | None = None) -> CompiledSite:
     """Every page and file of the site for the entries published at ``now``."""
+    settings.require(site=True, error=CompileError)
     published = corpus.published(now)
     _check_paths(published, corpus.tags)
     rendered = (renderer or Renderer()).render_all(published)
@@ -156,11 +157,6 @@ def date_text(moment: datetime) -> str:
     return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
 
 
-def plain_text(fragment: str) -> str:
-    """Text of sanitized HTML (well-formed, no comments or scripts), whitespace collapsed."""
-    return " ".join(html.unescape(_TAGS.sub("", fragment)).split())
-
-
 def script_json(data: object) -> str:
     """JSON safe to place inside ``<script type="application/ld+json">``."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -203,7 +199,7 @@ def _view(rendered: RenderedEntry, tags: Mapping[str, Tag]) -> _View:
         updated_text=date_text(updated) if updated else None,
         minutes=entry.reading_minutes,
         tags=tuple(tags[slug] for slug in entry.tags),
-        lede=plain_text(rendered.summary_html),
+        lede=html_text(rendered.summary_html),
     )
 
 
@@ -221,8 +217,6 @@ def tag_feeds(tag: Tag, settings: Settings) -> list[dict[str, str]]:
 
 
 def _pages_of(items: Sequence[_View], size: int) -> list[Sequence[_View]]:
-    if size < 1:
-        raise CompileError(f"per_page must be at least 1, not {size}")
     return [items[start:start + size] for start in range(0, len(items), size)] or [[]]
 
 
@@ -289,34 +283,43 @@ def _redirect(url: str, view: _View, settings: Settings) -> bytes:
     canonical = _absolute(settings, view.url) or target
     text = template("redirect.html").render(
         title=view.entry.title, target=target, canonical=canonical, root=root,
-        language=settings.language, feeds=site_feeds(settings))
+        language=settings.language, feeds=site_feeds(settings), rss=SITE_FEEDS["rss"])
     return text.encode("utf-8")
 
 
 # -- listings ----------------------------------------------------------------------------------
 
-def _listing(url: str, title: str, description: str, heading: str, intro: str,
-             items: Sequence[_View], number: int, total: int, first_url: str, kind: str,
-             updated: str | None, feeds: Sequence[dict], head_feeds: Sequence[dict]) -> CompiledPage:
-    root = root_of(url)
+@dataclass(frozen=True, slots=True)
+class _Listing:
+    """One series of paginated listing pages: the home page or a tag's pages."""
 
-    def page_url(n: int) -> str:
-        return root + (first_url if n == 1 else f"{first_url}page/{n}/")
+    kind: str  # "home" or "tag"
+    first_url: str  # site-relative URL of page 1 ("" for the home page)
+    intro: str
+    feeds: Sequence[dict]  # the subscribe links in the body
+    head_feeds: Sequence[dict] = ()  # advertised in <head> besides the site's feeds
 
-    pager = None
-    if total > 1:
-        pager = {"number": number, "total": total,
-                 "newer": page_url(number - 1) if number > 1 else None,
-                 "older": page_url(number + 1) if number < total else None}
-    body = template("page_listing.html").render(
-        heading=heading, intro=intro, items=items, root=root, pager=pager,
-        feeds=[{**feed, "href": root + feed["href"]} for feed in feeds])
-    digest: dict[str, object] = {"kind": kind, "feeds": list(head_feeds)}
-    if updated:
-        digest["updated"] = updated
-    src = f"{url}index.md"
-    return CompiledPage(src, url, title, description, body,
-                        MappingProxyType({"digest": digest, "search": {"exclude": True}}))
+    def url(self, number: int) -> str:
+        return self.first_url if number == 1 else f"{self.first_url}page/{number}/"
+
+    def page(self, items: Sequence[_View], number: int, total: int, *, title: str,
+             description: str, heading: str) -> CompiledPage:
+        url = self.url(number)
+        root = root_of(url)
+        pager = None
+        if total > 1:
+            pager = {"number": number, "total": total,
+                     "newer": root + self.url(number - 1) if number > 1 else None,
+                     "older": root + self.url(number + 1) if number < total else None}
+        body = template("page_listing.html").render(
+            heading=heading, intro=self.intro, items=items, root=root, pager=pager,
+            feeds=[{**feed, "href": root + feed["href"]} for feed in self.feeds])
+        digest: dict[str, object] = {"kind": self.kind, "feeds": list(self.head_feeds)}
+        updated = _newest(items)
+        if updated:
+            digest["updated"] = updated
+        return CompiledPage(f"{url}index.md", url, title, description, body,
+                            MappingProxyType({"digest": digest, "search": {"exclude": True}}))
 
 
 def _newest(items: Sequence[_View]) -> str | None:
@@ -325,31 +328,29 @@ def _newest(items: Sequence[_View]) -> str | None:
 
 def _home_pages(views: Sequence[_View], settings: Settings) -> list[CompiledPage]:
     chunks = _pages_of(views, settings.per_page)
+    listing = _Listing("home", "", settings.site_description, site_feeds(settings))
     out = []
     for number, items in enumerate(chunks, 1):
-        url = "" if number == 1 else f"page/{number}/"
         if number == 1:
             title, description = settings.site_name, settings.site_description or "The latest briefs."
         else:
             title = f"Latest briefs, page {number}"
             description = f"Briefs, newest first: page {number} of {len(chunks)}."
-        out.append(_listing(url, title, description, settings.site_name if number == 1 else title,
-                            settings.site_description, items, number, len(chunks), "", "home",
-                            _newest(items), site_feeds(settings), []))
+        out.append(listing.page(items, number, len(chunks), title=title, description=description,
+                                heading=settings.site_name if number == 1 else title))
     return out
 
 
 def _tag_pages(tag: Tag, items: Sequence[_View], settings: Settings) -> list[CompiledPage]:
     chunks = _pages_of(items, settings.per_page)
-    first = f"tags/{tag.slug}/"
     feeds = tag_feeds(tag, settings) if items else []  # a tag without briefs has no feeds
+    listing = _Listing("tag", f"tags/{tag.slug}/", tag.description, feeds, feeds)
     out = []
     for number, chunk in enumerate(chunks, 1):
-        url = first if number == 1 else f"{first}page/{number}/"
         title = tag.name if number == 1 else f"{tag.name}, page {number}"
         description = tag.description if number == 1 else f"{tag.description} Page {number} of {len(chunks)}."
-        out.append(_listing(url, title, description, title, tag.description, chunk, number,
-                            len(chunks), first, "tag", _newest(chunk), feeds, feeds))
+        out.append(listing.page(chunk, number, len(chunks), title=title, description=description,
+                                heading=title))
     return out
 
 

@@ -10,6 +10,8 @@ import os
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
+from generator.entries.model import Tag
+from generator.entries.render import RenderedEntry
 from generator.feeds import atom, jsonfeed, links, opml, rss
 from generator.feeds.links import FeedLink, alternate_links
 from generator.feeds.model import (
@@ -21,8 +23,6 @@ from generator.feeds.model import (
     parse_source_date_epoch,
     select,
 )
-from generator.model import Tag
-from generator.render import RenderedEntry
 from generator.settings import Settings
 
 __all__ = ["FeedError", "FeedLink", "alternate_links", "feed_files"]

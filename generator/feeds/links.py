@@ -19,6 +19,15 @@ ATOM_TYPE = "application/atom+xml"
 JSON_TYPE = "application/feed+json"
 OPML_TYPE = "text/x-opml"
 
+# The site's feeds by name, for templates (the footer's subscribe links, redirect pages):
+# the paths are typed here only.
+SITE_FEEDS = {
+    "rss": {"href": RSS_PATH, "type": RSS_TYPE},
+    "atom": {"href": ATOM_PATH, "type": ATOM_TYPE},
+    "json": {"href": JSON_PATH, "type": JSON_TYPE},
+    "opml": {"href": OPML_PATH, "type": OPML_TYPE},
+}
+
 
 def tag_dir(slug: str) -> str:
     """Site-relative folder of a tag: its feeds live here, and the alternate (HTML) link of

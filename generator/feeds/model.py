@@ -9,17 +9,18 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, tzinfo
+from datetime import UTC, datetime, tzinfo
 from email.utils import format_datetime
 from html import escape
 from html.parser import HTMLParser
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from generator import clock
+from generator.entries.model import Entry, Tag
+from generator.entries.render import RenderedEntry
 from generator.feeds import links
-from generator.model import Entry, Tag
-from generator.render import RenderedEntry
-from generator.settings import Settings
+from generator.settings import Settings, tag_date
+from generator.text import html_text
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 GENERATOR = "news-digest"
@@ -27,10 +28,7 @@ GENERATOR = "news-digest"
 # Characters XML 1.0 forbids (https://www.w3.org/TR/xml/#charsets), lone surrogates
 # included: a single one makes a feed unparseable, so they never reach any format.
 _XML_INVALID = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-# RFC 4151: the date of a tag URI is YYYY, YYYY-MM or YYYY-MM-DD.
-_TAG_DATE_FORMATS = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}
-_TAG_AUTHORITY = re.compile(r"(?:[^@\s,:/]+@)?[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?")
-# Attributes of the sanitizer's allowed tags (generator.render) that hold URLs.
+# Attributes of the sanitizer's allowed tags (generator.entries.render) that hold URLs.
 _URL_ATTRIBUTES = frozenset({"href", "src"})
 
 
@@ -88,51 +86,20 @@ def xml_safe(text: str) -> str:
 
 
 def site_base(settings: Settings) -> str:
-    """``site_url`` with a trailing slash; feeds need absolute links, so it is required."""
-    url = (settings.site_url or "").strip()
-    if not url:
-        raise FeedError("site_url is not set in mkdocs.yml: feeds need it to give every item an "
-                        "absolute link; add e.g. 'site_url: https://news.example.org/'")
-    parts = urlsplit(url)
-    if parts.scheme not in {"http", "https"} or not parts.netloc:
-        raise FeedError(f"site_url '{url}' is not an absolute http(s) URL; feeds need one")
+    """``site_url`` with a trailing slash (:func:`check_settings` requires it)."""
+    url = settings.site_url.strip()
     return url if url.endswith("/") else url + "/"
 
 
 def tag_uri(settings: Settings, specific: str) -> str:
     """``tag:AUTHORITY,DATE:SPECIFIC`` (RFC 4151): independent of scheme, host and content."""
-    authority = settings.id_authority
-    if not isinstance(authority, str) or not _TAG_AUTHORITY.fullmatch(authority):
-        raise FeedError(f"id_authority '{authority}' is not a domain name or email address (RFC 4151)")
-    day = _tag_date(settings.id_date)
-    if day is None:
-        raise FeedError(f"id_date '{settings.id_date}' is not YYYY, YYYY-MM or YYYY-MM-DD (RFC 4151)")
-    return f"tag:{authority},{day}:{specific}"
+    return f"tag:{settings.id_authority},{tag_date(settings.id_date)}:{specific}"
 
 
 def check_settings(settings: Settings) -> None:
-    """Fail before any work, and even for a site without entries, on settings feeds cannot use."""
-    site_base(settings)
-    tag_uri(settings, "check")
-    size = settings.feed_size
-    if not isinstance(size, int) or isinstance(size, bool) or size < 1:
-        raise FeedError(f"feed_size must be a whole number of at least 1, not {size!r}")
-
-
-def _tag_date(value: object) -> str | None:
-    """The id date as text, or None when invalid. An unquoted YAML ``2026`` or ``2026-01-01``
-    arrives as an int or a date and means the same as the quoted text."""
-    if isinstance(value, date):
-        value = value.strftime("%Y-%m-%d")
-    elif isinstance(value, int) and not isinstance(value, bool):
-        value = f"{value:04d}"
-    if not isinstance(value, str) or not re.fullmatch(r"[0-9]{4}(-[0-9]{2}){0,2}", value):
-        return None
-    try:
-        datetime.strptime(value, _TAG_DATE_FORMATS[len(value)])
-    except ValueError:
-        return None
-    return value
+    """Fail before any work, and even for a site without entries, on settings feeds cannot
+    use: the one validation of :class:`Settings`, for callers that built their own."""
+    settings.require(site=True, error=FeedError)
 
 
 def entry_id(settings: Settings, entry: Entry) -> str:
@@ -160,7 +127,9 @@ def _utc(moment: datetime, tz: tzinfo) -> datetime:
 class _Absolutizer(HTMLParser):
     """Re-emits HTML as parsed, with relative ``href``/``src`` resolved against a base.
 
-    Tags without relative URLs are copied verbatim, so content stays the page's HTML.
+    Tags without relative URLs are copied verbatim, so content stays the page's HTML. (nh3's
+    ``attribute_filter`` would do the resolving, but nh3 re-serializes the whole fragment:
+    the template's ``&#39;`` becomes ``'``, so every feed item with a quote would change.)
     """
 
     def __init__(self, base: str) -> None:
@@ -216,23 +185,6 @@ def absolutize(html: str, base: str) -> str:
     parser.feed(html)
     parser.close()
     return "".join(parser.out)
-
-
-class _TextOnly(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-
-def html_text(html: str) -> str:
-    """The text of an HTML fragment, whitespace collapsed."""
-    parser = _TextOnly()
-    parser.feed(html)
-    parser.close()
-    return " ".join("".join(parser.parts).split())
 
 
 def feed_item(rendered: RenderedEntry, tags: Mapping[str, Tag], settings: Settings) -> FeedItem:

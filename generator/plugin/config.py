@@ -1,55 +1,50 @@
-"""The plugin's options in ``mkdocs.yml`` (``plugins: - digest: ...``), typed.
+"""The plugin's options in ``mkdocs.yml`` (``plugins: - digest: ...``).
 
-They mirror :class:`generator.settings.Settings`, which the rest of the generator reads;
-``digest`` commands read the same options from ``mkdocs.yml`` without MkDocs.
+MkDocs only collects them; :func:`generator.settings.validated` checks them, as it does
+for the ``digest`` commands, so both report an unusable setting the same way
+(``mkdocs.yml:LINE: ...``).
 """
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from generator.settings import Settings
+from generator.settings import OPTIONS, Settings, SettingsError, option_lines, read_node, validated
 
-_DEFAULTS = Settings()
+
+class _Raw(c.BaseConfigOption):
+    """Any value, passed on unchanged (None when absent): the settings validate it."""
+
+    def run_validation(self, value: object) -> object:
+        return value
 
 
 class DigestConfig(base.Config):
-    entries_dir = c.Type(str, default=_DEFAULTS.entries_dir)
-    timezone = c.Type(str, default=_DEFAULTS.timezone)
-    per_page = c.Type(int, default=_DEFAULTS.per_page)
-    feed_size = c.Type(int, default=_DEFAULTS.feed_size)
-    id_authority = c.Type(str, default=_DEFAULTS.id_authority)
-    # YAML reads an unquoted 2026 as a number; both spellings mean the same.
-    id_date = c.Type((str, int), default=_DEFAULTS.id_date)
+    entries_dir = _Raw()
+    timezone = _Raw()
+    per_page = _Raw()
+    feed_size = _Raw()
+    id_authority = _Raw()
+    id_date = _Raw()
 
 
 def settings_from(options: DigestConfig, config: MkDocsConfig) -> Settings:
     """The generator's settings: the plugin's options plus the site's name, URL,
-    description and the theme's language."""
-    if options.per_page < 1:
-        raise PluginError(f"digest: per_page must be at least 1, not {options.per_page}")
-    if options.feed_size < 1:
-        raise PluginError(f"digest: feed_size must be at least 1, not {options.feed_size}")
-    try:
-        ZoneInfo(options.timezone)
-    except (ZoneInfoNotFoundError, ValueError) as error:
-        raise PluginError(f"digest: timezone '{options.timezone}' is not a known time zone") from error
+    description and the theme's language; a PluginError saying where one is unusable."""
     theme = config.theme
-    language = (theme.get("language") if theme is not None else None) or _DEFAULTS.language
-    return Settings(
-        entries_dir=options.entries_dir,
-        timezone=options.timezone,
-        site_name=config.site_name,
-        site_url=config.site_url or None,
-        site_description=config.site_description or "",
-        language=str(language),
-        per_page=options.per_page,
-        feed_size=options.feed_size,
-        id_authority=options.id_authority,
-        id_date=str(options.id_date),
-    )
+    values: dict[str, object] = {name if name in OPTIONS else f"digest.{name}": options[name]
+                                 for name in options}
+    values.update(site_name=config.site_name, site_url=config.site_url or None,
+                  site_description=config.site_description or None,
+                  language=(theme.get("language") if theme is not None else None) or None)
+    path = Path(config.config_file_path) if config.config_file_path else None
+    try:
+        lines = option_lines(read_node(path)) if path else {}
+        return validated(values, lines, source=path.name if path else "mkdocs.yml", site=True)
+    except SettingsError as error:
+        raise PluginError(str(error)) from error

@@ -1,4 +1,4 @@
-"""Thin MkDocs hooks: everything they do is delegated to ``generator.loader``,
+"""Thin MkDocs hooks: everything they do is delegated to ``generator.entries.loader``,
 ``generator.compile`` (which calls ``generator.feeds``) and ``generator.search``.
 
 How the pre-rendered HTML gets in quickly: each compiled page is a generated file with no
@@ -28,8 +28,9 @@ from generator.clock import ClockError
 from generator.compile import CompiledPage, CompileError, build_now, compile_site
 from generator.compile.pages import site_feeds
 from generator.diagnostics import Severity
+from generator.entries.loader import load
 from generator.feeds import FeedError
-from generator.loader import load
+from generator.feeds.links import SITE_FEEDS
 from generator.plugin.config import DigestConfig, settings_from
 from generator.search import write_search_index
 from generator.settings import Settings
@@ -123,6 +124,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         env.globals["digest_site_feeds"] = site_feeds(self.settings)
+        env.globals["digest_feeds"] = SITE_FEEDS
         env.globals["digest_fragment"] = FragmentCache()
         return env
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from html import unescape
 
 from generator.compile import CompiledPage
+from generator.text import html_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,17 +23,12 @@ class SearchRecord:
 # The byline (date, reading time) and the previous/next links (other entries' titles)
 # would only add noise to matches and excerpts.
 _NOISE = re.compile(r'<p class="digest-byline">.*?</p>|<nav\b.*?</nav>', re.S)
-# Block boundaries become spaces so that words of adjacent blocks do not run together;
-# inline tags vanish so that "de-<em>identified</em>" stays one word.
-_BLOCK_TAG = re.compile(r"</?(?:p|li|ul|ol|h[1-6]|section|article|blockquote|div|br|hr|t[rdh]|table)\b[^>]*>")
-_TAG = re.compile(r"<[^>]*>")
 _BYLINE_TIME = re.compile(r'<p class="digest-byline">\s*<time datetime="([^"]*)">([^<]*)</time>')
 
 
 def plain_text(html: str) -> str:
     """The readable text of an entry page's compiled HTML, on one line."""
-    text = _TAG.sub("", _BLOCK_TAG.sub(" ", _NOISE.sub(" ", html)))
-    return " ".join(unescape(text).split())  # str.split: several times faster than re.sub(r"\s+")
+    return html_text(_NOISE.sub(" ", html))
 
 
 def entry_pages(pages: Iterable[CompiledPage]) -> list[CompiledPage]:

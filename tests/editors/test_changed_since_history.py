@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.compile import compile_site
-from generator.loader import load
+from generator.entries.loader import load
 from generator.settings import Settings
 from tests.editors.helpers import entry, git, git_repo, run
 from tests.support import TAGS_YML, write_project
@@ -45,8 +45,9 @@ def test_removing_a_tag_an_unchanged_entry_uses_fails_the_check(tmp_path: Path, 
     assert "note: entries/tags.yml changed, which every entry depends on; checking every entry" in err
 
 
-@pytest.mark.parametrize("shared", ["mkdocs.yml", "pyproject.toml", "generator/rules/x.py",
-                                    "docs/overrides/main.html", "entries/tags.yml"])
+@pytest.mark.parametrize("shared", ["mkdocs.yml", "pyproject.toml", "requirements/test.txt",
+                                    "generator/entries/rules/x.py", "docs/overrides/main.html",
+                                    "entries/tags.yml"])
 def test_a_change_every_entry_depends_on_checks_every_entry(tmp_path: Path, capsys,
                                                             shared: str) -> None:
     # An old entry the current rules reject: an entries-only branch is not blocked by it

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import verdict
-from generator.verdict import PARTS, render
+from generator.ci import verdict
+from generator.ci.verdict import PARTS, render
 from tests.support import ROOT
 
 ZWSP = "\u200b"
@@ -50,7 +50,7 @@ def test_green_only_when_every_part_and_the_run_succeeded(run_conclusion) -> Non
 
 def test_the_verdict_needs_only_the_standard_library(tmp_path: Path) -> None:
     """comment.yml runs it with the runner's python3, nothing installed (-S: no site-packages)."""
-    done = subprocess.run([sys.executable, "-S", "-m", "generator.verdict", "--outcome",
+    done = subprocess.run([sys.executable, "-S", "-m", "generator.ci.verdict", "--outcome",
                            "check=success", "--diagnostics", str(tmp_path / "missing.json")],
                           cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
@@ -79,7 +79,7 @@ def test_check_yml_names_match_the_verdict() -> None:
     for part in PARTS:
         assert part.step in names and ids[part.step] == part.key
     summary = job["steps"][-1]
-    assert summary["if"] == "${{ !cancelled() }}" and "generator.verdict" in summary["run"]
+    assert summary["if"] == "${{ !cancelled() }}" and "generator.ci.verdict" in summary["run"]
     assert {f"steps.{p.key}.outcome" for p in PARTS} <= {
         v.strip("${} ") for v in summary["env"].values()}
 
@@ -276,7 +276,7 @@ def test_check_yml_runs_both_lanes_in_one_job() -> None:
     by_name = {step.get("name"): step for step in steps}
     assert by_name["Tests"]["run"] == 'scripts/ci/no-workflow-commands scripts/ci/tests "$LANE"'
     assert "make install EXTRAS=smoke" in by_name["Install"]["run"]
-    assert "generator.preview site preview" in by_name["Build the site (strict)"]["run"]
+    assert "generator.ci.preview site preview" in by_name["Build the site (strict)"]["run"]
     assert by_name["Upload the preview"]["with"] == {"name": "site", "path": "preview/",
                                                       "retention-days": 7}
     tests = (ROOT / "scripts/ci/tests").read_text(encoding="utf-8")

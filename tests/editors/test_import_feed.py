@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.feed_fetch import FetchError, fetch
-from generator.feed_import import first_sentence, link_key, plain_text
+from generator.authoring.feed_fetch import FetchError, fetch
+from generator.authoring.import_feed import first_sentence, link_key, plain_text
 from tests.editors.feeds import ATOM, RSS_091, RSS_10, RSS_20, serve
 from tests.editors.helpers import entry, run
 from tests.support import write_project
@@ -161,7 +161,7 @@ def test_usage_errors(tmp_path: Path, capsys) -> None:
     write_project(tmp_path)
     feed = feed_file(tmp_path, RSS_20)
     status, _, err = run(tmp_path, "import-feed", feed, "--tag", "clod", capsys=capsys)
-    assert status == 2 and "did you mean cloud" in err
+    assert status == 2 and "did you mean 'cloud'?" in err
     assert run(tmp_path, "import-feed", str(tmp_path / "missing.xml"), capsys=capsys)[0] == 2
     assert run(tmp_path, "import-feed", feed, "--limit", "0", capsys=capsys)[0] == 2
     assert run(tmp_path, "import-feed", feed, "--since", "June", capsys=capsys)[0] == 2

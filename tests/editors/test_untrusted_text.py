@@ -12,8 +12,8 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
+from generator.ci.markdown_report import code_span, escape, markdown_report
 from generator.diagnostics import CODES, Diagnostic
-from generator.markdown_report import code_span, escape, markdown_report
 from tests.editors.helpers import entry, run
 from tests.support import ROOT, write_project
 

@@ -19,8 +19,8 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from generator.compile import compile_site
-from generator.loader import entry_from_text, load
-from generator.model import Corpus, Tag
+from generator.entries.loader import entry_from_text, load
+from generator.entries.model import Corpus, Tag
 from generator.settings import Settings
 from tests.site.site_support import MKDOCS_YML, TAGS_YML, write_fixture
 

@@ -11,7 +11,7 @@ import pytest
 
 from benchmarks.adversarial import CASES, NAME, check_and_render, entry
 from generator.diagnostics import CODES
-from generator.reader import MAX_BYTES
+from generator.entries.reader import MAX_BYTES
 from tests.support import TAGS_YML, digest, write_project
 
 

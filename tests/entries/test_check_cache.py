@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-import generator.loader as loader
-from generator.check_cache import FILE, FOLDER
-from generator.loader import check
+import generator.entries.loader as loader
+from generator.entries.check_cache import FILE, FOLDER
+from generator.entries.loader import check
 from generator.settings import Settings
 from tests.support import TAGS_YML, VALID_ENTRY, digest, write_project
 

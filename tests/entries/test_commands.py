@@ -6,13 +6,14 @@ import json
 import shutil
 from pathlib import Path
 
-from tests.support import ROOT, VALID_ENTRY, digest, write_project
+from tests.support import ROOT, VALID_ENTRY, digest, digest_process, write_project
 
 NAME = "2026/2026-06-02-valid-entry.md"
 
 
 def test_project_entries_pass_check() -> None:
-    result = digest("check", cwd=ROOT)
+    # End to end (here, the JSON report and the exit statuses below): a real process.
+    result = digest_process("check", cwd=ROOT)
     assert result.returncode == 0, result.stdout
     assert "0 errors" in result.stderr
 
@@ -41,7 +42,7 @@ def test_every_problem_is_reported_sorted(tmp_path: Path) -> None:
     broken = VALID_ENTRY.replace("tags: [ai, healthcare]", "tags: [ai, nope]").replace(
         "Labs have been racing", "Labs <b>have</b> been racing")
     write_project(tmp_path, {NAME: broken, "2026/2026-06-01-another.md": "no front matter\n"})
-    result = digest("check", "--format", "json", cwd=tmp_path)
+    result = digest_process("check", "--format", "json", cwd=tmp_path)
     found = [(d["path"], d["line"], d["code"]) for d in json.loads(result.stdout)]
     assert found == [
         ("entries/2026/2026-06-01-another.md", 1, "E100"),
@@ -62,9 +63,9 @@ def test_github_format_annotates_each_error(tmp_path: Path) -> None:
 
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
     write_project(tmp_path)
-    assert digest("check", "--format", "xml", cwd=tmp_path).returncode == 2
-    assert digest("check", "entries/missing.md", cwd=tmp_path).returncode == 2
-    assert digest("frobnicate", cwd=tmp_path).returncode == 2
+    assert digest_process("check", "--format", "xml", cwd=tmp_path).returncode == 2
+    assert digest_process("check", "entries/missing.md", cwd=tmp_path).returncode == 2
+    assert digest_process("frobnicate", cwd=tmp_path).returncode == 2
 
 
 def test_check_paths_reports_only_those_files(tmp_path: Path) -> None:
@@ -130,7 +131,7 @@ def test_duplicate_slug_is_reported_once_per_file(tmp_path: Path) -> None:
 
 def test_parallel_check_reports_what_load_reports(tmp_path: Path) -> None:
     """digest check uses worker processes for large corpora: same diagnostics, same order."""
-    from generator.loader import check, load
+    from generator.entries.loader import check, load
     from generator.settings import Settings
 
     files = {f"2026/2026-06-{day:02d}-entry-{day}.md":

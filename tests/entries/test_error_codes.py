@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.diagnostics import CODES
-from tests.support import VALID_ENTRY, digest, write_project
+from tests.support import VALID_ENTRY, digest, digest_process, write_project
 
 NAME = "2026/2026-06-02-valid-entry.md"
 
@@ -145,7 +145,7 @@ def test_symlink_leaving_the_repository_is_refused(tmp_path: Path) -> None:
 def test_text_format_is_path_line_col_code_message(tmp_path: Path) -> None:
     write_project(tmp_path, {NAME: replace("tags: [ai, healthcare]", "tags: [ai, helthcare]")})
     (tmp_path / "mkdocs.yml").write_text("site_name: T\nsite_url: https://digest.example.org/\n")
-    result = digest("check", cwd=tmp_path)
+    result = digest_process("check", cwd=tmp_path)  # end to end
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert lines[0] == f"entries/{NAME}:4:12: error[E131]: unknown tag 'helthcare'"

@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.diagnostics import CODES
-from generator.loader import entry_from_text, load
-from generator.reader import decode
-from generator.rules.vocabulary import load_vocabulary
+from generator.entries.loader import entry_from_text, load
+from generator.entries.reader import decode
+from generator.entries.rules.vocabulary import load_vocabulary
 from generator.settings import Settings
 from tests.support import TAGS_YML, VALID_ENTRY, write_project
 

@@ -11,10 +11,10 @@ import json
 
 import pytest
 
-from generator.loader import entry_from_text
-from generator.markup import MAX_NESTING, title_markup
-from generator.model import Tag
-from generator.render import Renderer
+from generator.entries.loader import entry_from_text
+from generator.entries.markup import MAX_NESTING, title_markup
+from generator.entries.model import Tag
+from generator.entries.render import Renderer
 from generator.settings import Settings
 from tests.support import VALID_ENTRY
 
@@ -153,8 +153,8 @@ def test_bare_urls_with_a_scheme_become_links() -> None:
 
 
 def test_unsafe_targets_never_reach_the_html_even_unchecked() -> None:
-    from generator.markup import parse
-    from generator.render import tokens_html
+    from generator.entries.markup import parse
+    from generator.entries.render import tokens_html
     html = tokens_html(parse("[a](javascript:alert(1)) <b onclick=x>b</b>\n\n<script>x</script>").tokens)
     assert 'href="javascript' not in html and "<script" not in html and "<b " not in html
     assert "&lt;script&gt;" in html  # shown as text

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.feed_import import Feed, Item, Options, plain_text, plan_drafts
+from generator.authoring.import_feed import Item, Options, SourceFeed, plain_text, plan_drafts
+from generator.entries.loader import entry_from_text, load
+from generator.entries.reader import decode
+from generator.entries.rules.vocabulary import load_vocabulary
+from generator.entries.values import MAX_SLUG, parse_date
 from generator.feeds.model import rfc822, rfc3339
-from generator.loader import entry_from_text, load
-from generator.reader import decode
-from generator.rules.vocabulary import load_vocabulary
 from generator.settings import Settings
-from generator.values import MAX_SLUG, parse_date
 from tests.support import TAGS_YML, VALID_ENTRY, digest, write_project
 
 NAME = "2026-06-02-valid-entry.md"
@@ -306,7 +306,7 @@ def test_feed_item_dated_out_of_range_is_skipped_with_a_message(tmp_path: Path) 
     from datetime import UTC, date, datetime
     item = Item("A feed item from the far future", "https://news.example.com/far",
                 datetime(9999, 12, 31, 23, tzinfo=UTC), None, "far future")
-    plan = plan_drafts(Feed("Example", (item,)), Options(tags=("ai",)), entries_dir=tmp_path,
+    plan = plan_drafts(SourceFeed("Example", (item,)), Options(tags=("ai",)), entries_dir=tmp_path,
                        known=set(), taken_slugs=set(), vocabulary={},
                        tz=Settings(timezone="Asia/Tokyo").tz, publisher_fallback="x",
                        today=date(2026, 6, 2))

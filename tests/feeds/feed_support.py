@@ -13,9 +13,9 @@ from urllib.parse import urljoin
 
 import feedparser
 
+from generator.entries.model import Entry, Source, Tag
+from generator.entries.render import RenderedEntry, Renderer
 from generator.feeds import feed_files
-from generator.model import Entry, Source, Tag
-from generator.render import RenderedEntry, Renderer
 from generator.settings import Settings
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -6,8 +6,8 @@ from dataclasses import replace
 
 import pytest
 
+from generator.entries.model import Source, Tag
 from generator.feeds import feed_files
-from generator.model import Source, Tag
 from tests.feeds.feed_support import (
     ATOM,
     CONTENT,

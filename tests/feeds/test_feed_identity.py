@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.entries.model import Corpus, Entry, Source
 from generator.feeds import FeedError, feed_files
-from generator.model import Corpus, Entry, Source
 from tests.feeds.feed_support import (
     BASE_DATE,
     SETTINGS,

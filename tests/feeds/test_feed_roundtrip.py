@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.entries.loader import load
+from generator.entries.render import Renderer
 from generator.feeds import feed_files
-from generator.loader import load
-from generator.render import Renderer
 from generator.settings import Settings, from_mkdocs_yml
 from tests.feeds.feed_support import (
     SETTINGS,

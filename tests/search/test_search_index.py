@@ -15,7 +15,7 @@ import pytest
 from generator.compile import CompiledPage
 from generator.search import index as search_index
 from generator.search import write_search_index
-from tests.site.site_support import HIDDEN, PUBLISHED, digest, tree, write_fixture
+from tests.site.site_support import HIDDEN, PUBLISHED, digest, tree
 
 SEARCH_MJS = Path(__file__).with_name("search.mjs")
 SCRIPTS = Path(__file__).resolve().parents[2] / "docs" / "overrides" / "assets" / "javascripts"
@@ -23,11 +23,9 @@ HOSTILE = "<img src=x onerror=alert(1)> & <b>bold</b>"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = write_fixture(tmp_path_factory.mktemp("search-project"))
-    result = digest("build", "--strict", cwd=root)
-    assert result.returncode == 0, result.stderr
-    return root / "site"
+def site(fixture_project: Path) -> Path:
+    """The fixture site (built once per session: tests/conftest.py)."""
+    return fixture_project / "site"
 
 
 def entry_path(slug: str) -> str:

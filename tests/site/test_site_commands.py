@@ -43,11 +43,10 @@ Reasons.
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory) -> Path:
-    root = write_fixture(tmp_path_factory.mktemp("project"))
-    result = digest("build", cwd=root)
-    assert result.returncode == 0, result.stderr
-    return root
+def project(fixture_project: Path) -> Path:
+    """The fixture project with its built site (once per session: tests/conftest.py);
+    tests that change it work on a copy."""
+    return fixture_project
 
 
 def mkdocs(project: Path, out: Path, *extra: str, tool: str = "mkdocs",
@@ -180,7 +179,7 @@ def test_compile_step_does_not_import_mkdocs(project):
         "from pathlib import Path\n"
         "from generator.compile import build_now, compile_site\n"
         "from generator.compile.write import page_source\n"
-        "from generator.loader import load\n"
+        "from generator.entries.loader import load\n"
         "from generator.settings import from_mkdocs_yml\n"
         "settings = from_mkdocs_yml(Path('mkdocs.yml'))\n"
         "site = compile_site(load(Path('.'), settings).corpus, settings, build_now())\n"

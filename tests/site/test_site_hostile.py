@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from generator.compile import CompileError, compile_site
-from generator.loader import LoadResult
-from generator.model import Corpus, Entry, Source, Tag
+from generator.entries.loader import LoadResult
+from generator.entries.model import Corpus, Entry, Source, Tag
 from generator.settings import Settings
 from tests.site.site_support import Page, write_fixture
 

@@ -24,12 +24,9 @@ from tests.site.site_support import (
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    root = write_fixture(tmp_path_factory.mktemp("project"))
-    result = digest("build", "--strict", cwd=root)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr
-    return root / "site"
+def site(fixture_project: Path) -> Path:
+    """The fixture site (built once per session: tests/conftest.py)."""
+    return fixture_project / "site"
 
 
 def entry_url(slug: str) -> str:

@@ -1,5 +1,5 @@
 """Smoke tests of the project's own site, as a pull request builds it: every published
-entry has its page, the feeds parse, and the reviewers' preview (generator.preview)
+entry has its page, the feeds parse, and the reviewers' preview (generator.ci.preview)
 browses from a folder. The entries-only lane of check.yml runs just these (``-m smoke``)
 against the ``site/`` its strict build wrote (DIGEST_SITE=site); otherwise they build it."""
 
@@ -16,8 +16,8 @@ import feedparser
 import pytest
 
 from generator.clock import build_now
-from generator.loader import load
-from generator.preview import browsable, folder_link, make_preview
+from generator.entries.loader import load
+from generator.ci.preview import browsable, folder_link, make_preview
 from generator.settings import from_mkdocs_yml
 from tests.support import ROOT
 
@@ -97,7 +97,7 @@ def test_the_preview_browses_from_a_folder(preview: Path) -> None:
 @pytest.mark.smoke
 def test_the_site_itself_needs_a_server_which_is_why_there_is_a_preview(site: Path) -> None:
     folders = [url for _, url, parts in _relative_links(site) if parts.path.endswith("/")]
-    assert folders  # directory URLs: the reason for generator.preview
+    assert folders  # directory URLs: the reason for generator.ci.preview
 
 
 @pytest.mark.parametrize(("url", "expected"), [

@@ -9,7 +9,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import partial
@@ -17,17 +17,17 @@ from pathlib import Path
 
 import yaml
 
-from generator.check_cache import CheckCache, file_digest, fingerprint
 from generator.diagnostics import Diagnostic, has_errors, sort_key
-from generator.markup import SECTION_KEYS, section_text
-from generator.model import Corpus, Entry, Source, Tag
-from generator.reader import MAX_BYTES, Document, read_text, split
-from generator.render import entry_html
-from generator.rules import body, corpus, front_matter
-from generator.rules.context import EntryCheck
-from generator.rules.vocabulary import load_vocabulary
+from generator.entries.check_cache import CheckCache, file_digest, fingerprint
+from generator.entries.markup import SECTION_KEYS, section_text
+from generator.entries.model import Corpus, Entry, Source, Tag
+from generator.entries.reader import MAX_BYTES, Document, read_text, split
+from generator.entries.render import entry_html
+from generator.entries.rules import body, corpus, front_matter
+from generator.entries.rules.context import EntryCheck
+from generator.entries.rules.vocabulary import load_vocabulary
+from generator.entries.values import ENTRY_NAME, MAX_SLUG, NOT_TEXT, is_slug, parse_date, slug_problem
 from generator.settings import Settings
-from generator.values import ENTRY_NAME, MAX_SLUG, NOT_TEXT, is_slug, parse_date, slug_problem
 
 VOCABULARY = "tags.yml"
 
@@ -112,17 +112,35 @@ def load(root: Path, settings: Settings, only: Iterable[Path] | None = None) -> 
     """Load and check the whole corpus; with ``only``, report just those files' problems
     (and cross-file problems they take part in)."""
     root = root.resolve()
+
+    def each_file(paths: list[Path], tags: dict[str, Tag]) -> _Results:
+        return {path: load_entry(path, root, tags, settings) for path in paths}
+
+    tags, entries, diagnostics, files = _pipeline(root, settings, only, each_file)
+    entries.sort(key=lambda e: (e.date, e.slug))
+    return LoadResult(Corpus(tuple(entries), tags), diagnostics, files)
+
+
+_Results = dict[Path, tuple[Entry | None, list[Diagnostic]]]
+
+
+def _pipeline(root: Path, settings: Settings, only: Iterable[Path] | None,
+              each_file: Callable[[list[Path], dict[str, Tag]], _Results],
+              ) -> tuple[dict[str, Tag], list[Entry], tuple[Diagnostic, ...], int]:
+    """The one pipeline of ``load`` and ``check``: the vocabulary and the entry files
+    (``_begin``), each file read and checked by ``each_file``, then the cross-file rules.
+    Returns the tags, the valid entries in file order, the sorted diagnostics and the
+    number of files reported on."""
     tags, diagnostics, paths = _begin(root, settings)
-    entries: list[Entry] = []
+    results = each_file(paths, tags)
+    entries = []
     for path in paths:
-        entry, problems = load_entry(path, root, tags, settings)
+        entry, problems = results[path]
         diagnostics.extend(problems)
         if entry is not None:
             entries.append(entry)
     diagnostics, files = _cross_files(root, entries, diagnostics, paths, only)
-    entries.sort(key=lambda e: (e.date, e.slug))
-    return LoadResult(Corpus(tuple(entries), tags), tuple(sorted(diagnostics, key=sort_key)),
-                      files)
+    return tags, entries, tuple(sorted(diagnostics, key=sort_key)), files
 
 
 @dataclass(frozen=True)
@@ -152,37 +170,34 @@ def check(root: Path, settings: Settings, only: Iterable[Path] | None = None,
     nothing else, and their own problems are not reported.
     """
     root = root.resolve()
-    tags, diagnostics, paths = _begin(root, settings)
     wanted = None if only is None else {_shown(_absolute(p), root) for p in only}
-    store = CheckCache(root, fingerprint(settings, tags)) if cache else None
-    results: dict[Path, tuple[Entry | None, list[Diagnostic]]] = {}
-    todo: dict[Path, tuple[str, str | None]] = {}  # path -> (shown, sha256) to check
-    for path in paths:
-        shown = _shown(path, root)
-        sha = file_digest(path, MAX_BYTES) if store is not None and not path.is_symlink() else None
-        hit = store.get(shown, sha) if store is not None and sha else None
-        if hit is not None:
-            results[path] = hit
-        else:
-            todo[path] = (shown, sha)
-    whole = [path for path, (shown, _) in todo.items() if wanted is None or shown in wanted]
-    front_only = [path for path, (shown, _) in todo.items() if wanted is not None and shown not in wanted]
-    results.update(_check_in_workers(whole, root, tags, settings, True, workers, parallel_from))
-    results.update(_check_in_workers(front_only, root, tags, settings, False, workers, parallel_from))
-    if store is not None:
-        for path in whole:
-            shown, sha = todo[path]
-            if sha:
-                store.put(shown, sha, results[path])
-        store.save({_shown(path, root) for path in paths})
-    entries = []
-    for path in paths:
-        entry, problems = results[path]
-        diagnostics.extend(problems)
-        if entry is not None:
-            entries.append(entry)
-    diagnostics, files = _cross_files(root, entries, diagnostics, paths, only)
-    return CheckResult(tuple(sorted(diagnostics, key=sort_key)), files, tuple(entries))
+
+    def each_file(paths: list[Path], tags: dict[str, Tag]) -> _Results:
+        store = CheckCache(root, fingerprint(settings, tags)) if cache else None
+        results: _Results = {}
+        todo: dict[Path, tuple[str, str | None]] = {}  # path -> (shown, sha256) to check
+        for path in paths:
+            shown = _shown(path, root)
+            sha = file_digest(path, MAX_BYTES) if store is not None and not path.is_symlink() else None
+            hit = store.get(shown, sha) if store is not None and sha else None
+            if hit is not None:
+                results[path] = hit
+            else:
+                todo[path] = (shown, sha)
+        whole = [path for path, (shown, _) in todo.items() if wanted is None or shown in wanted]
+        front_only = [path for path, (shown, _) in todo.items() if wanted is not None and shown not in wanted]
+        results.update(_check_in_workers(whole, root, tags, settings, True, workers, parallel_from))
+        results.update(_check_in_workers(front_only, root, tags, settings, False, workers, parallel_from))
+        if store is not None:
+            for path in whole:
+                shown, sha = todo[path]
+                if sha:
+                    store.put(shown, sha, results[path])
+            store.save({_shown(path, root) for path in paths})
+        return results
+
+    _tags, entries, diagnostics, files = _pipeline(root, settings, only, each_file)
+    return CheckResult(diagnostics, files, tuple(entries))
 
 
 def _cores() -> int:

@@ -13,20 +13,18 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, tzinfo
-from html import unescape
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import feedparser
+import nh3
 import yaml
 
-from generator.entry_file import entry_path, entry_text
-from generator.importer import Brief, find_tags
-from generator.markup import SECTIONS
-from generator.model import Tag
-from generator.reader import read_text, split
-from generator.values import (
+from generator.authoring.entry_file import SECTION_TODOS, SUMMARY_TODO, entry_path, entry_text
+from generator.authoring.import_seed import Brief, find_tags
+from generator.entries.model import Tag
+from generator.entries.reader import read_text, split
+from generator.entries.values import (
     ENTRY_NAME,
     MAX_SLUG,
     MAX_YEAR,
@@ -36,22 +34,18 @@ from generator.values import (
     short_slug,
     slugify,
 )
+from generator.text import html_text
 
 MAX_QUOTE = 300
 MAX_TITLE = 200  # E110's upper bound
 MAX_LINK = 2000  # longer links are not sources a reader can follow
-SUMMARY_TODO = "TODO: one paragraph that says what happened, who did it and when."
-SECTION_TODOS = {
-    SECTIONS[0]: "- TODO: the first new fact.\n- TODO: the next new fact.",
-    SECTIONS[1]: "TODO: the background a reader needs.",
-    SECTIONS[2]: "TODO: why this matters, and to whom.",
-}
 # A sentence ends at . ! or ? followed by space and what can start the next sentence.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]?\s+(?=[\"'\u201c\u2018(]?[A-Z0-9\u00c0-\u024f])")
 
 
-class FeedError(Exception):
-    """The bytes are not a feed feedparser can read."""
+class SourceFeedError(Exception):
+    """The bytes are not a feed feedparser can read. (Not ``generator.feeds.FeedError``:
+    that one is about the feeds this site publishes.)"""
 
 
 @dataclass(frozen=True)
@@ -67,7 +61,10 @@ class Item:
 
 
 @dataclass(frozen=True)
-class Feed:
+class SourceFeed:
+    """A feed someone else publishes, read to make drafts (``generator.feeds.model.Feed`` is
+    one this site publishes)."""
+
     title: str
     items: tuple[Item, ...]
     problem: str | None = None  # what feedparser tolerated (bozo), worth telling
@@ -83,24 +80,24 @@ class Draft:
     notes: list[str] = field(default_factory=list)
 
 
-def parse_feed(data: bytes, content_type: str | None = None, location: str | None = None) -> Feed:
-    """Parse feed bytes with feedparser; raise FeedError when nothing usable came out."""
+def parse_feed(data: bytes, content_type: str | None = None, location: str | None = None) -> SourceFeed:
+    """Parse feed bytes with feedparser; raise SourceFeedError when nothing usable came out."""
     headers = {k: v for k, v in (("content-type", content_type),
                                  ("content-location", location)) if v}
     try:
         # A stream, never bytes or str: feedparser would try those as a file name or URL.
         parsed = feedparser.parse(io.BytesIO(_valid_references(data)), response_headers=headers)
     except Exception as error:  # a hostile feed must not end in a traceback
-        raise FeedError(f"not a readable feed: {_one_line(str(error)) or type(error).__name__}") from error
+        raise SourceFeedError(f"not a readable feed: {_one_line(str(error)) or type(error).__name__}") from error
     if not parsed.entries and (parsed.bozo or not parsed.get("version")):
         reason = parsed.get("bozo_exception") or "no feed items and no recognizable feed format"
-        raise FeedError(f"not a readable feed: {_one_line(str(reason))}")
+        raise SourceFeedError(f"not a readable feed: {_one_line(str(reason))}")
     title = plain_text(parsed.feed.get("title", ""))
     # A wrong or missing Content-Type or charset is the server's problem, not the feed's.
     benign = (feedparser.NonXMLContentType, feedparser.CharacterEncodingOverride)
     problem = _one_line(str(parsed.bozo_exception)) \
         if parsed.bozo and not isinstance(parsed.bozo_exception, benign) else None
-    return Feed(title, tuple(_item(entry) for entry in parsed.entries), problem)
+    return SourceFeed(title, tuple(_item(entry) for entry in parsed.entries), problem)
 
 
 # Numeric references to surrogates or beyond U+10FFFF make feedparser's fallback parser
@@ -154,36 +151,18 @@ def _title_text(entry: Mapping) -> str:
     detail = entry.get("title_detail") or {}
     if detail.get("type") in _MARKUP_TYPES:
         return plain_text(title)
-    return _one_line(_text_only(unescape(title) if "&" in title else title))
-
-
-class _TextOnly(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skipping = 0
-
-    def handle_starttag(self, tag: str, attrs) -> None:
-        if tag in {"script", "style"}:
-            self.skipping += 1
-        elif tag in {"p", "br", "div", "li"}:
-            self.parts.append(" ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in {"script", "style"} and self.skipping:
-            self.skipping -= 1
-
-    def handle_data(self, data: str) -> None:
-        if not self.skipping:
-            self.parts.append(data)
+    return _one_line(_text_only(title))  # feedparser has decoded its entities already
 
 
 def plain_text(markup: str) -> str:
-    """Text of an HTML fragment (or plain text) on one line, entities decoded."""
-    parser = _TextOnly()
-    parser.feed(markup)
-    parser.close()
-    return _one_line(_text_only(unescape("".join(parser.parts))))
+    """Text of an HTML fragment (or plain text) from a feed on one line, entities decoded:
+    nh3 parses the untrusted markup (comments, scripts and styles dropped, block tags kept
+    without attributes), then the site's one HTML-to-text helper reads it."""
+    cleaned = nh3.clean(markup, tags=_BLOCKS, attributes={}, link_rel=None)
+    return _one_line(_text_only(html_text(cleaned)))
+
+
+_BLOCKS = {"p", "br", "div", "li"}
 
 
 def _windows_1252(code: int) -> str:
@@ -293,7 +272,7 @@ class Plan:
     limited: int = 0  # new items left for a later run by --limit
 
 
-def plan_drafts(feed: Feed, options: Options, *, entries_dir: Path, known: set[str],
+def plan_drafts(feed: SourceFeed, options: Options, *, entries_dir: Path, known: set[str],
                 taken_slugs: set[str], vocabulary: Mapping[str, Tag], tz: tzinfo,
                 publisher_fallback: str, today: date, site_url: str | None = None) -> Plan:
     """Decide, without writing anything, which items become which draft files (in time

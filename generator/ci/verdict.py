@@ -7,8 +7,8 @@ Standard library only, so the comment workflow runs it from the default branch's
 without installing anything; everything it reads from the run's artifact (which
 pull-request code wrote) is data, validated and escaped, never Markdown passed through.
 
-    python -m generator.verdict --outcome check=success --outcome build=failure ...
-    python -m generator.verdict --jobs jobs.json --run-conclusion success ...
+    python -m generator.ci.verdict --outcome check=success --outcome build=failure ...
+    python -m generator.ci.verdict --jobs jobs.json --run-conclusion success ...
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.ci.markdown_report import MARKER, table
 from generator.diagnostics import Diagnostic
-from generator.markdown_report import MARKER, table
 
 JOB = "Check, build and test"  # check.yml's job name: the required status check
 
@@ -142,7 +142,7 @@ def _outcome(text: str) -> tuple[str, str | None]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generator.verdict", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m generator.ci.verdict", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--outcome", action="append", default=[], type=_outcome,
                         metavar="PART=OUTCOME", help="check, build or tests = a step outcome")

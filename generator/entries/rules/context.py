@@ -9,9 +9,9 @@ from functools import cached_property
 import yaml
 
 from generator.diagnostics import Diagnostic
-from generator.markup import Outline, Parsed, outline, parse
-from generator.model import Tag
-from generator.reader import STR, Document
+from generator.entries.markup import Outline, Parsed, outline, parse
+from generator.entries.model import Tag
+from generator.entries.reader import STR, Document
 from generator.settings import Settings
 
 Field = tuple[yaml.Node, yaml.Node]  # (key node, value node)

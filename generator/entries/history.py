@@ -19,17 +19,17 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 
-from generator.changed_files import Changes, old_text
+from generator.cli.changed_files import Changes, old_text
 from generator.diagnostics import Diagnostic
-from generator.loader import VOCABULARY, entry_from_text, is_entry_name
-from generator.model import Entry, Tag
-from generator.rules.vocabulary import load_vocabulary
+from generator.entries.loader import VOCABULARY, entry_from_text, is_entry_name
+from generator.entries.model import Entry, Tag
+from generator.entries.rules.vocabulary import load_vocabulary
 from generator.settings import Settings
 
 # Files that every entry's check or page depends on: when a branch changes one of them,
 # ``--changed-since`` checks every entry again (a tag removed from the vocabulary, a new
 # time zone or template can break an entry nobody touched). Folders end with '/'.
-SHARED = ("mkdocs.yml", "pyproject.toml", "generator/", "docs/overrides/")
+SHARED = ("mkdocs.yml", "pyproject.toml", "requirements/", "generator/", "docs/overrides/")
 
 
 def shared_changes(changes: Changes, root: Path, settings: Settings) -> list[str]:

@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from generator.diagnostics import Diagnostic
-from generator.values import NOT_TEXT, describe_character
+from generator.entries.values import NOT_TEXT, describe_character
 
 try:  # The C loader parses front matter about an order of magnitude faster.
     from yaml import CSafeLoader as SafeLoader

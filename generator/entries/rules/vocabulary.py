@@ -9,9 +9,9 @@ from collections.abc import Iterator, Mapping, Sequence
 import yaml
 
 from generator.diagnostics import Diagnostic
-from generator.model import Entry, Tag
-from generator.reader import STR, compose, read_text
-from generator.values import slug_problem
+from generator.entries.model import Entry, Tag
+from generator.entries.reader import STR, compose, read_text
+from generator.entries.values import slug_problem
 
 TAG_KEYS = ("name", "description")
 

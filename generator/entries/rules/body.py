@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.diagnostics import Diagnostic
-from generator.markup import SECTION_KEYS, SECTIONS, Section
-from generator.rules.context import EntryCheck
-from generator.rules.front_matter import did_you_mean
-from generator.rules.inline import check_markup
+from generator.entries.markup import SECTION_KEYS, SECTIONS, Section
+from generator.entries.rules.context import EntryCheck
+from generator.entries.rules.inline import check_markup
+from generator.text import did_you_mean
 
 
 def _known(check: EntryCheck) -> list[Section]:

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.loader import VOCABULARY, discover, stray_entries
+from generator.entries.loader import VOCABULARY, discover, stray_entries
 from generator.settings import Settings
 
 

@@ -58,7 +58,7 @@ class Entry:
     """A validated news brief.
 
     Text fields hold Markdown exactly as the editor wrote it; ``html`` holds what
-    ``generator.render`` made of the parsed text when the loader built the entry
+    ``generator.entries.render`` made of the parsed text when the loader built the entry
     (None when loaded only for checking, or made in code).
     """
 

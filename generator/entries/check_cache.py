@@ -23,7 +23,7 @@ from importlib import metadata
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic
-from generator.model import Entry, Tag
+from generator.entries.model import Entry, Tag
 from generator.settings import Settings
 
 FOLDER = ".digest-cache"
@@ -36,7 +36,7 @@ _ENTRY_FIELDS = ("path", "slug", "title", "date", "tags", "updated", "draft", "i
 def fingerprint(settings: Settings, tags: dict[str, Tag]) -> str:
     """What every cached result depends on besides its own file."""
     digest = hashlib.sha256()
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]  # the whole generator package
     for path in sorted(package.rglob("*")):
         if path.is_file() and path.suffix in (".py", ".yml", ".html"):
             digest.update(path.relative_to(package).as_posix().encode())

@@ -1,6 +1,6 @@
 """Render each entry's parsed Markdown to sanitized HTML, once; every page and feed reuses it.
 
-The HTML comes from the very tokens the validation rules read (``generator.markup``):
+The HTML comes from the very tokens the validation rules read (``generator.entries.markup``):
 the loader renders them while it builds the model, so what ``digest check`` accepted
 is what the page shows. Two lines of defence: the rules refuse raw HTML and unsafe
 links, the renderer prints raw HTML as text and drops unsafe link targets, and nh3 (a
@@ -19,8 +19,8 @@ from markdown_it.common.utils import escapeHtml
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 
-from generator.markup import ALLOWED_SCHEMES, PARSER, Outline, Parsed, link_scheme, parse
-from generator.model import Entry, EntryHTML
+from generator.entries.markup import ALLOWED_SCHEMES, PARSER, Outline, Parsed, link_scheme, parse
+from generator.entries.model import Entry, EntryHTML
 
 if TYPE_CHECKING:
     import jinja2

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 import yaml
 
 from generator.diagnostics import Diagnostic
-from generator.markup import PLACEHOLDER, title_markup
-from generator.model import is_dated_alias
-from generator.reader import STR, TIMESTAMP, scalar_value
-from generator.rules.context import EntryCheck, value_position
-from generator.rules.inline import check_markup
-from generator.values import is_http_url, parse_date, slug_problem
+from generator.entries.markup import PLACEHOLDER, title_markup
+from generator.entries.model import is_dated_alias
+from generator.entries.reader import STR, TIMESTAMP, scalar_value
+from generator.entries.rules.context import EntryCheck, value_position
+from generator.entries.rules.inline import check_markup
+from generator.entries.values import is_http_url, parse_date, slug_problem
+from generator.text import did_you_mean
 
 REQUIRED = ("title", "date", "tags", "summary", "sources")
 OPTIONAL = ("updated", "draft", "id", "aliases")
@@ -21,11 +21,6 @@ KNOWN = REQUIRED + OPTIONAL
 SOURCE_KEYS = ("publisher", "url", "title", "quote")
 MAX_TAGS = 8
 
-
-
-def did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str | None:
-    close = difflib.get_close_matches(word.lower(), choices, n=3, cutoff=0.6)
-    return "did you mean " + " or ".join(f"'{c}'" for c in close) + "?" if close else None
 
 
 def mapping_fields(doc_at, node: yaml.MappingNode, known: tuple[str, ...],

@@ -12,8 +12,8 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from generator.markup import SECTIONS, section_key
-from generator.model import Source, Tag
+from generator.entries.markup import SECTIONS, section_key
+from generator.entries.model import Source, Tag
 
 SOURCES_HEADING = "corroborating sources"
 _HEADINGS = {section_key(s): s for s in SECTIONS}

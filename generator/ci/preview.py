@@ -5,7 +5,7 @@ The site uses directory URLs (``2026/06/02/slug/``), which a web server complete
 and source in the HTML pages that ends in a folder to that folder's ``index.html``; nothing
 else changes (absolute links, feeds and the search index still point at the site).
 
-    python -m generator.preview site/ preview/
+    python -m generator.ci.preview site/ preview/
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ def make_preview(site: Path, out: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 2 or not Path(args[0]).is_dir():
-        print("usage: python -m generator.preview SITE_DIR OUT_DIR", file=sys.stderr)
+        print("usage: python -m generator.ci.preview SITE_DIR OUT_DIR", file=sys.stderr)
         return 2
     count = make_preview(Path(args[0]), Path(args[1]))
     print(f"preview: {count} pages rewritten into {args[1]}; open {args[1]}/index.html",

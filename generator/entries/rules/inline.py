@@ -15,7 +15,7 @@ from itertools import islice
 from markdown_it.token import Token
 
 from generator.diagnostics import Diagnostic
-from generator.markup import (
+from generator.entries.markup import (
     ALLOWED_SCHEMES,
     EXTENSION_SYNTAX,
     MAX_NESTING,
@@ -25,8 +25,8 @@ from generator.markup import (
     link_scheme,
     nesting_too_deep,
 )
-from generator.rules.context import EntryCheck
-from generator.values import NOT_TEXT, describe_character
+from generator.entries.rules.context import EntryCheck
+from generator.entries.values import NOT_TEXT, describe_character
 
 _TEXT = frozenset({"text", "text_special"})
 _REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));")

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 
 from generator.diagnostics import Diagnostic
-from generator.model import Entry
+from generator.entries.model import Entry
 
 
 def _shared(entries: Sequence[Entry], key: Callable[[Entry], str]) -> Iterator[tuple[Entry, list[Entry]]]:
