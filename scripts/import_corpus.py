@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.cli import main as digest  # noqa: E402
-from generator.loader import check  # noqa: E402
+from generator.entries.loader import check  # noqa: E402
 from generator.settings import Settings  # noqa: E402
 
 SUFFIXES = {".xml", ".rss", ".atom", ".rdf"}

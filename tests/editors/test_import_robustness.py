@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.feed_fetch import FetchError, fetch, is_internal
-from generator.feed_import import Feed, Item, Options, link_key, parse_feed, plan_drafts
+from generator.authoring.feed_fetch import FetchError, fetch, is_internal
+from generator.authoring.import_feed import Item, Options, SourceFeed, link_key, parse_feed, plan_drafts
 from generator.settings import Settings
 from tests.editors.feeds import serve
 from tests.editors.helpers import entry, run
@@ -123,7 +123,7 @@ def test_the_sites_own_feed_is_not_imported(tmp_path: Path, capsys) -> None:
 def test_planning_many_items_with_one_title_is_linear(tmp_path: Path) -> None:
     items = tuple(Item("The same title " * 6, f"https://wire.example/{i}", None, None, "x")
                   for i in range(16_000))
-    plan = plan_drafts(Feed("Wire", items), Options(tags=("ai",)), entries_dir=tmp_path, known=set(),
+    plan = plan_drafts(SourceFeed("Wire", items), Options(tags=("ai",)), entries_dir=tmp_path, known=set(),
                        taken_slugs=set(), vocabulary={}, tz=Settings().tz, publisher_fallback="x",
                        today=date(2026, 6, 2))
     names = [d.path.name for d in plan.drafts]
