@@ -235,6 +235,12 @@ CODES: dict[str, Code] = _catalogue(
     # Warnings
     Code("W100", "Source has no quote",
          "Add the corroborating sentence as 'quote'."),
+    Code("W140", "Summary of a draft is empty",
+         "Write the lede before the draft is published; until then the draft builds and stays off the site."),
+    Code("W201", "Section of a draft is empty",
+         "Write the section before the draft is published; until then the draft builds and stays off the site."),
+    Code("W214", "Placeholder text left in a draft",
+         "Replace every 'TODO' before setting 'draft: false'; in a draft it is a reminder, not an error."),
     Code("W400", "Tag is not used by any entry",
          "Use the tag or remove it from entries/tags.yml."),
     Code("W401", "Tags look like near-duplicates",

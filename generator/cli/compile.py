@@ -37,7 +37,7 @@ def run(args) -> int:
     result = load(root, settings)
     for diagnostic in result.diagnostics:
         print(diagnostic.format(), file=sys.stderr)
-    if not result.ok:
+    if result.blocking:  # a draft's errors do not stop it: drafts are not published
         print(summary(list(result.diagnostics), result.files), file=sys.stderr)
         return 1
     try:

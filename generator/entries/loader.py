@@ -17,14 +17,14 @@ from pathlib import Path
 
 import yaml
 
-from generator.diagnostics import Diagnostic, has_errors, sort_key
+from generator.diagnostics import Diagnostic, Severity, has_errors, sort_key
 from generator.entries.check_cache import CheckCache, file_digest, fingerprint
 from generator.entries.markup import SECTION_KEYS, section_text
 from generator.entries.model import Corpus, Entry, Source, Tag
 from generator.entries.reader import MAX_BYTES, Document, read_text, split
 from generator.entries.render import entry_html
 from generator.entries.rules import body, corpus, front_matter
-from generator.entries.rules.context import EntryCheck
+from generator.entries.rules.context import EntryCheck, declares_draft
 from generator.entries.rules.vocabulary import load_vocabulary
 from generator.entries.values import ENTRY_NAME, MAX_SLUG, NOT_TEXT, is_slug, parse_date, slug_problem
 from generator.settings import Settings
@@ -37,10 +37,18 @@ class LoadResult:
     corpus: Corpus
     diagnostics: tuple[Diagnostic, ...]  # sorted by path, line, column
     files: int
+    drafts: frozenset[str] = frozenset()  # shown paths of files saying draft: true, valid or not
 
     @property
     def ok(self) -> bool:
         return not has_errors(self.diagnostics)
+
+    @property
+    def blocking(self) -> tuple[Diagnostic, ...]:
+        """The errors that stop a build: a draft is never published, so its errors fail
+        `digest check` but not the build."""
+        return tuple(d for d in self.diagnostics
+                     if d.severity is Severity.ERROR and d.path not in self.drafts)
 
 
 # What an editor may mean as an entry: a Markdown or text file (also '.MD', 'x.md.txt',
@@ -113,12 +121,26 @@ def load(root: Path, settings: Settings, only: Iterable[Path] | None = None) -> 
     (and cross-file problems they take part in)."""
     root = root.resolve()
 
+    drafts: set[str] = set()
+
     def each_file(paths: list[Path], tags: dict[str, Tag]) -> _Results:
-        return {path: load_entry(path, root, tags, settings) for path in paths}
+        results = {path: load_entry(path, root, tags, settings) for path in paths}
+        for path, (entry, problems) in results.items():
+            if entry.draft if entry is not None else has_errors(problems) and _declares_draft(path):
+                drafts.add(_shown(path, root))
+        return results
 
     tags, entries, diagnostics, files = _pipeline(root, settings, only, each_file)
     entries.sort(key=lambda e: (e.date, e.slug))
-    return LoadResult(Corpus(tuple(entries), tags), diagnostics, files)
+    return LoadResult(Corpus(tuple(entries), tags), diagnostics, files, frozenset(drafts))
+
+
+def _declares_draft(path: Path) -> bool:
+    """Whether a file that has errors says ``draft: true`` (False when its front matter
+    cannot be read at all)."""
+    text, _ = read_text(path, path.name)
+    doc = split(text, path.name)[0] if text is not None else None
+    return doc is not None and declares_draft(doc.front)
 
 
 _Results = dict[Path, tuple[Entry | None, list[Diagnostic]]]

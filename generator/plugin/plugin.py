@@ -55,17 +55,18 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         result = load(self.root, self.settings)
-        errors = 0
+        blocking = result.blocking
         for diagnostic in result.diagnostics:
-            if diagnostic.severity is Severity.ERROR:
-                errors += 1
+            if diagnostic in blocking:
                 log.error(diagnostic.format())
             else:
-                # Warnings pass `digest check`, so they must not fail `mkdocs build
-                # --strict` either: they are shown, at the level that strict ignores.
-                log.info(diagnostic.format())
-        if not result.ok:
-            raise PluginError(f"digest: {errors} error(s) in {self.settings.entries_dir}/ "
+                # Warnings pass `digest check`, and a draft's errors concern a page nobody
+                # sees yet: neither fails `mkdocs build --strict`; both are shown, at the
+                # level that strict ignores.
+                log.info(diagnostic.format() + (" (in a draft: not published)"
+                                                if diagnostic.severity is Severity.ERROR else ""))
+        if blocking:
+            raise PluginError(f"digest: {len(blocking)} error(s) in {self.settings.entries_dir}/ "
                               "(listed above, as 'digest check' reports them); nothing was built")
         try:
             site = compile_site(result.corpus, self.settings, build_now())

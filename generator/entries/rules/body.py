@@ -75,7 +75,7 @@ def check_section_content(check: EntryCheck) -> Iterator[Diagnostic]:
     for section in _known(check):
         top = [t for t in section.tokens if t.level == 0 and t.nesting >= 0]
         if not top:
-            yield check.line(section.line, section.col, "E201",
+            yield check.line(section.line, section.col, check.unfinished("E201"),
                              f"section '{section.title}' is empty")
         elif section.key == SECTION_KEYS[0]:
             other = next((t for t in top if t.type != "bullet_list_open"), None)

@@ -11,7 +11,7 @@ import yaml
 from generator.diagnostics import Diagnostic
 from generator.entries.markup import Outline, Parsed, outline, parse
 from generator.entries.model import Tag
-from generator.entries.reader import STR, Document
+from generator.entries.reader import BOOL, STR, Document
 from generator.settings import Settings
 
 Field = tuple[yaml.Node, yaml.Node]  # (key node, value node)
@@ -41,12 +41,34 @@ class EntryCheck:
         line, col = value_position(self, node)
         return parse(node.value.strip(), line, col)
 
+    @cached_property
+    def is_draft(self) -> bool:
+        """The front matter says ``draft: true``."""
+        return is_true(self.fields["draft"][1]) if "draft" in self.fields else False
+
+    def unfinished(self, code: str) -> str:
+        """A draft is work in progress: what is merely unfinished in it (a placeholder,
+        an empty section or lede) is the warning twin of ``code`` (E214 -> W214); for an
+        entry to be published it stays an error."""
+        return "W" + code[1:] if self.is_draft else code
+
     def at(self, node: yaml.Node, code: str, message: str, hint: str | None = None) -> Diagnostic:
         return self.doc.at(node, code, message, hint)
 
     def line(self, line: int, col: int, code: str, message: str,
              hint: str | None = None) -> Diagnostic:
         return Diagnostic(self.doc.path, line, col, code, message, hint)
+
+
+def is_true(node: yaml.Node) -> bool:
+    """A YAML true (``true``, ``yes``, ``on``)."""
+    return isinstance(node, yaml.ScalarNode) and node.tag == BOOL \
+        and node.value.lower() in ("true", "yes", "on")
+
+
+def declares_draft(front: yaml.MappingNode) -> bool:
+    """The front matter has ``draft: true`` (whatever else is wrong with it)."""
+    return any(getattr(key, "value", None) == "draft" and is_true(value) for key, value in front.value)
 
 
 def value_position(check: EntryCheck, node: yaml.ScalarNode) -> tuple[int, int]:

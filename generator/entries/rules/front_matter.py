@@ -97,7 +97,8 @@ def check_title(check: EntryCheck) -> Iterator[Diagnostic]:
                          "titles are shown as written; remove the markup characters")
     todo = PLACEHOLDER.search(title)
     if todo:
-        yield _at_text(check, node, todo.start(), "E214", "title still contains placeholder text")
+        yield _at_text(check, node, todo.start(), check.unfinished("E214"),
+                       "title still contains placeholder text")
 
 
 def check_dates(check: EntryCheck) -> Iterator[Diagnostic]:
@@ -151,14 +152,15 @@ def check_summary(check: EntryCheck) -> Iterator[Diagnostic]:
     found = _text(check, "summary")
     if found is None:
         return
-    node, summary = found
+    node, _ = found
     parsed = check.summary
     if parsed is None:
         return
     kinds = [token.type for token in parsed.tokens]
-    if kinds != ["paragraph_open", "inline", "paragraph_close"]:
-        yield check.at(node, "E140", "summary must be one non-empty paragraph",
-                       None if not summary.strip() else
+    if not kinds:
+        yield check.at(node, check.unfinished("E140"), "summary is empty")
+    elif kinds != ["paragraph_open", "inline", "paragraph_close"]:
+        yield check.at(node, "E140", "summary must be one paragraph",
                        "a lede that starts like a list ('1. ', '- ') or a heading ('# ') is "
                        "not a paragraph: reword it or escape the character ('1\\.')")
     yield from check_markup(check, parsed)
@@ -188,7 +190,7 @@ def check_sources(check: EntryCheck) -> Iterator[Diagnostic]:
             elif "\n" in value.value.strip() and name != "quote":
                 yield check.at(value, "E106", f"source '{name}' must be one line")
             elif "TODO" in value.value and (todo := PLACEHOLDER.search(value.value)):
-                yield _at_text(check, value, todo.start(), "E214",
+                yield _at_text(check, value, todo.start(), check.unfinished("E214"),
                                f"source '{name}' still contains placeholder text")
         url = fields.get("url")
         if (url and isinstance(url[1], yaml.ScalarNode) and url[1].tag == STR
