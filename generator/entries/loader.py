@@ -21,7 +21,7 @@ from generator.diagnostics import Diagnostic, Severity, has_errors, sort_key
 from generator.entries.check_cache import CheckCache, file_digest, fingerprint
 from generator.entries.markup import SECTION_KEYS, section_text
 from generator.entries.model import Corpus, Entry, Source, Tag
-from generator.entries.reader import MAX_BYTES, Document, read_text, split
+from generator.entries.reader import MAX_BYTES, Document, front_and_body, read_text, split
 from generator.entries.render import entry_html
 from generator.entries.rules import body, corpus, front_matter
 from generator.entries.rules.context import EntryCheck, declares_draft
@@ -363,6 +363,13 @@ def entry_from_text(text: str, shown: str, name: str, tags: dict[str, Tag], sett
     name_date, name_slug = parts or (None, None)
     doc, split_problems = split(text, shown)
     if doc is None:
+        # A front matter mistake must not hide the body's: check it all the same.
+        found = front_and_body(text) if with_body else None
+        if found is not None:
+            body_only = Document(shown, yaml.MappingNode("tag:yaml.org,2002:map", []), 2,
+                                 found.body, found.body_line, found.front_source)
+            check = EntryCheck(body_only, {}, tags, settings, name_date, name_slug)
+            split_problems += [p for rule in body.RULES for p in rule(check)]
         return None, problems + split_problems
     fields, key_problems = front_matter.mapping_fields(doc.at, doc.front, front_matter.KNOWN,
                                                        "the front matter")

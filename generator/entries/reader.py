@@ -92,20 +92,37 @@ def decode(data: bytes, shown: str) -> tuple[str | None, list[Diagnostic]]:
     return text, []
 
 
-def split(text: str, shown: str) -> tuple[Document | None, list[Diagnostic]]:
-    """Split text into front matter nodes and body."""
+@dataclass(frozen=True, slots=True)
+class Parts:
+    """The text between the two '---' lines and what follows them."""
+
+    front_source: str
+    body: str
+    body_line: int  # file line of the first body line
+
+
+def front_and_body(text: str) -> Parts | None:
+    """The front matter source and the body; None without the two '---' lines."""
     first_end = text.find("\n")
     first = text if first_end < 0 else text[:first_end]
     if first.rstrip() != "---":
-        return None, [Diagnostic(shown, 1, 1, "E100",
-                                 "the file must start with a '---' line opening the front matter")]
+        return None
     closing = _CLOSING_FENCE.search(text, first_end + 1) if first_end >= 0 else None
     if closing is None:
-        return None, [Diagnostic(shown, 1, 1, "E100",
-                                 "the front matter is not closed by a '---' line")]
-    source = text[first_end + 1:closing.start()]
-    body = text[closing.end() + 1:]
+        return None
     end = text.count("\n", 0, closing.start())  # 0-based line of the closing fence
+    return Parts(text[first_end + 1:closing.start()], text[closing.end() + 1:], end + 2)
+
+
+def split(text: str, shown: str) -> tuple[Document | None, list[Diagnostic]]:
+    """Split text into front matter nodes and body."""
+    found = front_and_body(text)
+    if found is None:
+        opened = text.split("\n", 1)[0].rstrip() == "---"
+        return None, [Diagnostic(shown, 1, 1, "E100",
+                                 "the front matter is not closed by a '---' line" if opened else
+                                 "the file must start with a '---' line opening the front matter")]
+    source, body = found.front_source, found.body
     node, problems = compose(source, shown, first_line=2)
     if problems:
         return None, problems
@@ -113,7 +130,7 @@ def split(text: str, shown: str) -> tuple[Document | None, list[Diagnostic]]:
         line = node.start_mark.line + 2 if node is not None else 1
         return None, [Diagnostic(shown, line, 1, "E102",
                                  "the front matter must be a mapping of 'key: value' lines")]
-    return Document(shown, node, 2, body, end + 2, source), []
+    return Document(shown, node, 2, body, found.body_line, source), []
 
 
 def compose(source: str, shown: str, first_line: int) -> tuple[yaml.Node | None, list[Diagnostic]]:
@@ -128,10 +145,13 @@ def compose(source: str, shown: str, first_line: int) -> tuple[yaml.Node | None,
                                              f"YAML {refused} are not allowed in entries")]
         node = yaml.compose(source, Loader=SafeLoader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        # An unclosed quote is noticed at the end of the text; where it opened helps more.
+        opened = "quoted scalar" in (error.context or "") and error.context_mark is not None
+        mark = error.context_mark if opened else error.problem_mark or error.context_mark
         line, col = (mark.line + first_line, mark.column + 1) if mark else (first_line, 1)
-        return None, [Diagnostic(shown, line, col, "E101",
-                                 f"invalid YAML: {error.problem or error.context}")]
+        problem = error.problem or error.context or ""
+        return None, [Diagnostic(shown, line, col, "E101", f"invalid YAML: {problem}",
+                                 yaml_hint(problem, error.context or "", source, mark))]
     except yaml.YAMLError as error:
         return None, [Diagnostic(shown, first_line, 1, "E101", f"invalid YAML: {error}")]
     # The text has no control characters (decode), so only a double-quoted scalar's
@@ -141,6 +161,27 @@ def compose(source: str, shown: str, first_line: int) -> tuple[yaml.Node | None,
         if problems:
             return None, problems
     return node, []
+
+
+def yaml_hint(problem: str, context: str, source: str, mark: yaml.Mark | None) -> str | None:
+    """What usually causes a YAML error, in an editor's words."""
+    line = source.split("\n")[mark.line] if mark is not None and mark.line < source.count("\n") + 1 else ""
+    if "\t" in problem or "\t" in line[:len(line) - len(line.lstrip())]:
+        return "YAML does not allow tabs for indentation: indent with spaces"
+    if "mapping values are not allowed" in problem:
+        return ("a value that contains ': ' must be quoted, e.g. title: \"Mayo: a model\" "
+                "(and a quote inside it doubled: 'it''s')")
+    if "block sequence entries" in problem or "expected <block end>" in problem \
+            or "did not find expected '-'" in problem or "did not find expected key" in problem:
+        return ("check the indentation: list items ('- ') of one key line up, and a source's "
+                "'url:' and 'quote:' sit under its 'publisher:'")
+    if "could not find expected ':'" in problem or "simple key" in context:
+        return "each line is 'key: value'; quote a long value, or indent its next lines further"
+    if "quoted scalar" in context or "end of stream" in problem:
+        return "a quoted value is not closed: end it with the same quote it starts with"
+    if "found character" in problem and "cannot start any token" in problem:
+        return "a value starting with '@', '`', '%', '|' or '>' must be quoted"
+    return None
 
 
 def _escaped_controls(root: yaml.Node, shown: str, first_line: int) -> list[Diagnostic]:
