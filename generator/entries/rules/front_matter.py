@@ -20,6 +20,7 @@ OPTIONAL = ("updated", "draft", "id", "aliases")
 KNOWN = REQUIRED + OPTIONAL
 SOURCE_KEYS = ("publisher", "url", "title", "quote")
 MAX_TAGS = 8
+TITLE_LENGTH = (10, 200)
 
 
 
@@ -85,8 +86,9 @@ def check_title(check: EntryCheck) -> Iterator[Diagnostic]:
     if found is None:
         return
     node, title = found
-    if "\n" in title.strip() or not 10 <= len(title.strip()) <= 200:
-        yield check.at(node, "E110", f"title must be one line of 10 to 200 characters "
+    shortest, longest = TITLE_LENGTH
+    if "\n" in title.strip() or not shortest <= len(title.strip()) <= longest:
+        yield check.at(node, "E110", f"title must be one line of {shortest} to {longest} characters "
                                      f"(it has {len(title.strip())})")
     markup = title_markup(title)
     if markup is not None:
