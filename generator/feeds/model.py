@@ -6,10 +6,11 @@ XML-safe text), so RSS, Atom and JSON Feed can only differ in syntax.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime, tzinfo
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta, tzinfo
 from email.utils import format_datetime
 from html import escape
 from html.parser import HTMLParser
@@ -124,6 +125,39 @@ def _utc(moment: datetime, tz: tzinfo) -> datetime:
     return aware.astimezone(UTC).replace(microsecond=0)
 
 
+# A brief dated by day only is stamped at local midnight, so every brief of a day would
+# share one instant, and feed readers (and the W3C validator, as DuplicateUpdated) cannot
+# order them. In feeds such a brief gets a second within the first hour of its day that
+# comes from its identity: distinct for briefs of one day, and unchanged when others are
+# added. The site keeps showing the day alone.
+_DAY_SPREAD = 3600
+
+
+def _stamp(moment: datetime, tz: tzinfo, identity: str) -> datetime:
+    stamped = _utc(moment, tz)
+    local = moment if moment.tzinfo else moment.replace(tzinfo=tz)
+    if (local.hour, local.minute, local.second, local.microsecond) == (0, 0, 0, 0):
+        digest = hashlib.sha256(identity.encode("utf-8")).digest()
+        stamped += timedelta(seconds=int.from_bytes(digest[:8], "big") % _DAY_SPREAD)
+    return stamped
+
+
+def _distinct(items: Sequence[FeedItem]) -> tuple[FeedItem, ...]:
+    """Items whose modified times are all different: the rare two that the identity
+    spread still puts at one second move apart by a second, in the order of their ids."""
+    taken: set[datetime] = set()
+    moved: dict[str, FeedItem] = {}
+    for item in sorted(items, key=lambda i: (i.modified, i.id)):
+        shift = timedelta(0)
+        while item.modified + shift in taken:
+            shift += timedelta(seconds=1)
+        taken.add(item.modified + shift)
+        if shift:
+            moved[item.id] = replace(item, published=item.published + shift,
+                                     updated=item.updated + shift if item.updated else None)
+    return tuple(moved.get(item.id, item) for item in items)
+
+
 class _Absolutizer(HTMLParser):
     """Re-emits HTML as parsed, with relative ``href``/``src`` resolved against a base.
 
@@ -191,16 +225,18 @@ def feed_item(rendered: RenderedEntry, tags: Mapping[str, Tag], settings: Settin
     entry = rendered.entry
     url = site_base(settings) + entry.url
     summary_html = xml_safe(absolutize(rendered.summary_html, url))
+    identity = entry_id(settings, entry)
     return FeedItem(
-        id=entry_id(settings, entry),
+        id=identity,
         url=url,
         title=xml_safe(entry.title),
-        published=_utc(entry.date, settings.tz),
-        updated=_utc(entry.updated, settings.tz) if entry.updated else None,
+        published=_stamp(entry.date, settings.tz, identity),
+        updated=_stamp(entry.updated, settings.tz, identity + "#updated") if entry.updated else None,
         categories=tuple(Category(slug, xml_safe(_tag(tags, slug).name)) for slug in entry.tags),
         summary_html=summary_html,
         summary_text=html_text(summary_html),
-        content_html=xml_safe(absolutize(rendered.body_html, url)),
+        # The lede first: readers that show the full content never show the summary.
+        content_html=xml_safe(absolutize(f"<p>{rendered.summary_html}</p>\n{rendered.body_html}", url)),
     )
 
 
@@ -258,7 +294,7 @@ def build_feed(items: Sequence[FeedItem], settings: Settings, *, tag: Tag | None
     base = site_base(settings)
     chosen = tuple(item for item in items
                    if tag is None or any(c.slug == tag.slug for c in item.categories))
-    chosen = chosen[: settings.feed_size]
+    chosen = _distinct(chosen[: settings.feed_size])
     site_name = xml_safe(settings.site_name)
     if tag is None:
         title = links.site_feed_title(site_name)

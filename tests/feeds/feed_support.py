@@ -139,6 +139,11 @@ def urls_and_text(html: str) -> tuple[list[str], str]:
     return parser.urls, "".join(parser.text)
 
 
+def item_content(rendered) -> str:
+    """What a feed item's full content is: the lede first, then the page's body."""
+    return f"<p>{rendered.summary_html}</p>\n{rendered.body_html}"
+
+
 def assert_same_html_with_absolute_links(content: str, page_html: str, base: str) -> None:
     """``content`` is the page's HTML, except each link is resolved against ``base``."""
     content_urls, content_text = urls_and_text(content)

@@ -15,6 +15,7 @@ from tests.feeds.feed_support import (
     TAGS,
     assert_same_html_with_absolute_links,
     build,
+    item_content,
     load_json,
     make_entry,
     parse,
@@ -58,7 +59,7 @@ def test_hostile_text_in_rss(text: str) -> None:
     item = xml(data).find("channel/item")
     assert item is not None
     assert item.findtext("title") == entry.title
-    assert_same_html_with_absolute_links(item.findtext(f"{CONTENT}encoded"), rendered.body_html,
+    assert_same_html_with_absolute_links(item.findtext(f"{CONTENT}encoded"), item_content(rendered),
                                          permalink(entry))
     assert_same_html_with_absolute_links(item.findtext("description"), rendered.summary_html,
                                          permalink(entry))
@@ -76,7 +77,7 @@ def test_hostile_text_in_atom(text: str) -> None:
     item = xml(data).find(f"{ATOM}entry")
     assert item is not None
     assert item.findtext(f"{ATOM}title") == entry.title
-    assert_same_html_with_absolute_links(item.findtext(f"{ATOM}content"), rendered.body_html,
+    assert_same_html_with_absolute_links(item.findtext(f"{ATOM}content"), item_content(rendered),
                                          permalink(entry))
     assert_same_html_with_absolute_links(item.findtext(f"{ATOM}summary"), rendered.summary_html,
                                          permalink(entry))
@@ -91,7 +92,7 @@ def test_hostile_text_in_json_feed(text: str) -> None:
     rendered = render([entry])[0]
     item = load_json(build([entry])["feed.json"])["items"][0]
     assert item["title"] == entry.title
-    assert_same_html_with_absolute_links(item["content_html"], rendered.body_html, permalink(entry))
+    assert_same_html_with_absolute_links(item["content_html"], item_content(rendered), permalink(entry))
 
 
 def test_xml_invalid_characters_are_dropped_everywhere() -> None:
@@ -113,7 +114,7 @@ def test_xml_invalid_characters_are_dropped_everywhere() -> None:
         == "Badtitle"
     for content in (rss_item.findtext(f"{CONTENT}encoded"), atom_item.findtext(f"{ATOM}content"),
                     json_item["content_html"]):
-        assert content == clean(rendered.body_html)
+        assert content == clean(item_content(rendered))
     assert parse(files["feed.xml"]).entries[0].title == "Badtitle"
 
 
