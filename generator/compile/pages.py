@@ -22,6 +22,7 @@ from types import MappingProxyType
 
 from markupsafe import escape
 
+from generator.compile.preview import NO_PREVIEW, Preview, previewed, status
 from generator.entries.model import Corpus, Entry, Source, Tag, is_dated_alias
 from generator.entries.render import RenderedEntry, Renderer, safe_url, template
 from generator.entries.values import is_slug
@@ -106,23 +107,33 @@ class _View:
     minutes: int
     tags: tuple[Tag, ...]
     lede: str  # plain text of the lede
+    preview: str | None = None  # "Draft" / "Scheduled for DATE": shown only by digest serve
 
 
 def compile_site(corpus: Corpus, settings: Settings, now: datetime | None = None,
-                 renderer: Renderer | None = None) -> CompiledSite:
-    """Every page and file of the site for the entries published at ``now``."""
+                 renderer: Renderer | None = None, *,
+                 preview: Preview = NO_PREVIEW) -> CompiledSite:
+    """Every page and file of the site for the entries published at ``now``.
+
+    ``preview`` (``digest serve`` only) adds drafts and scheduled entries to the pages and
+    listings, marked as such; feeds, redirects and the site's date never include them."""
     settings.require(site=True, error=CompileError)
     published = corpus.published(now)
-    _check_paths(published, corpus.tags)
-    rendered = (renderer or Renderer()).render_all(published)
-    views = [_view(rendered[entry.slug], corpus.tags) for entry in published]
+    extra = previewed(corpus, preview, now)
+    shown = sorted((*published, *extra), key=lambda e: (e.date, e.slug), reverse=True)
+    _check_paths(shown, corpus.tags)
+    rendered = (renderer or Renderer()).render_all(shown)
+    unpublished = {entry.slug for entry in extra}
+    views = [_view(rendered[entry.slug], corpus.tags, entry.slug in unpublished)
+             for entry in shown]
+    public = [view for view in views if view.preview is None]
     pages: list[CompiledPage] = []
     files: dict[str, bytes] = {}
     for index, view in enumerate(views):
         newer = views[index - 1] if index > 0 else None
         older = views[index + 1] if index + 1 < len(views) else None
         pages.append(_entry_page(view, newer, older, settings))
-        for alias in view.entry.aliases:
+        for alias in view.entry.aliases if view.preview is None else ():
             url = view.entry.alias_url(alias)
             files[url + "index.html"] = _redirect(url, view, settings)
     pages.extend(_home_pages(views, settings))
@@ -137,11 +148,11 @@ def compile_site(corpus: Corpus, settings: Settings, now: datetime | None = None
             files[f"tags/{slug}/sitemap.xml"] = _tag_sitemap(tag_pages, settings)
     pages.append(_tags_index(corpus.tags, by_tag, _newest(views)))
     pages.append(_archive(views))
-    feeds = feed_files([view.rendered for view in views], corpus.tags, settings, now)
+    feeds = feed_files([view.rendered for view in public], corpus.tags, settings, now)
     files.update(feeds)
     _check_unique(pages, files)
     pages.sort(key=lambda page: page.src)
-    updated = max((view.entry.modified for view in views), default=None)
+    updated = max((view.entry.modified for view in public), default=None)
     return CompiledSite(tuple(pages), MappingProxyType(dict(sorted(files.items()))),
                         f"{updated:%Y-%m-%d}" if updated else None)
 
@@ -189,7 +200,7 @@ def _check_unique(pages: Sequence[CompiledPage], files: Mapping[str, bytes]) -> 
         seen.update((page.src, target))
 
 
-def _view(rendered: RenderedEntry, tags: Mapping[str, Tag]) -> _View:
+def _view(rendered: RenderedEntry, tags: Mapping[str, Tag], unpublished: bool = False) -> _View:
     entry = rendered.entry
     updated = entry.updated
     return _View(
@@ -200,6 +211,7 @@ def _view(rendered: RenderedEntry, tags: Mapping[str, Tag]) -> _View:
         minutes=entry.reading_minutes,
         tags=tuple(tags[slug] for slug in entry.tags),
         lede=html_text(rendered.summary_html),
+        preview=status(entry, date_text(entry.date)) if unpublished else None,
     )
 
 
@@ -257,13 +269,16 @@ def _entry_page(view: _View, newer: _View | None, older: _View | None,
     if absolute:
         article["url"] = absolute
         article["mainEntityOfPage"] = absolute
-    meta = {"digest": {
+    meta: dict[str, object] = {"digest": {
         "kind": "entry",
         "updated": f"{entry.modified:%Y-%m-%d}",
         "toc": [[anchor, title, 2] for anchor, title in ENTRY_TOC],
         "og": og,
         "jsonld": script_json(article),
     }}
+    if view.preview:  # digest serve only: never in the search index or the sitemap
+        meta["digest"]["preview"] = view.preview  # type: ignore[index]
+        meta["search"] = {"exclude": True}
     return CompiledPage(f"{view.url}index.md", view.url, entry.title, view.lede, body,
                         MappingProxyType(meta))
 
@@ -323,7 +338,8 @@ class _Listing:
 
 
 def _newest(items: Sequence[_View]) -> str | None:
-    return max((f"{v.entry.modified:%Y-%m-%d}" for v in items), default=None)
+    """The newest change among published ``items`` (a previewed entry's date never shows)."""
+    return max((f"{v.entry.modified:%Y-%m-%d}" for v in items if v.preview is None), default=None)
 
 
 def _home_pages(views: Sequence[_View], settings: Settings) -> list[CompiledPage]:

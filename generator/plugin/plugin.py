@@ -12,6 +12,7 @@ every configured extension) for each of thousands of pages that are HTML already
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -27,13 +28,15 @@ from mkdocs.structure.toc import get_toc
 from generator.clock import ClockError
 from generator.compile import CompiledPage, CompileError, build_now, compile_site
 from generator.compile.pages import site_feeds
-from generator.diagnostics import Severity
+from generator.compile.preview import DIAGNOSTICS_URL, ENV, NO_PREVIEW, Preview, diagnostics_page, without
+from generator.diagnostics import Severity, summary
 from generator.entries.loader import load
+from generator.entries.model import Corpus
 from generator.feeds import FeedError
 from generator.feeds.links import SITE_FEEDS
 from generator.plugin.config import DigestConfig, settings_from
 from generator.search import write_search_index
-from generator.settings import Settings
+from generator.settings import Settings, SettingsError, from_mkdocs_yml
 
 log = logging.getLogger("mkdocs.plugins.digest")
 
@@ -44,6 +47,18 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.settings = Settings()
         self.pages: dict[str, CompiledPage] = {}
         self.updated: str | None = None
+        # While MkDocs serves (never in a build): broken entries are left out and listed
+        # at /_diagnostics/ instead of stopping the site; digest serve --drafts/--future
+        # (the DIGEST_PREVIEW variable) adds unpublished entries.
+        self.serving = False
+        self.preview = NO_PREVIEW
+        self.errors = 0
+        self.problem: str | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # A plugin with on_startup lives across the rebuilds of one `mkdocs serve`.
+        self.serving = command == "serve"
+        self.preview = Preview.from_env(os.environ.get(ENV)) if self.serving else NO_PREVIEW
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.use_directory_urls:
@@ -56,8 +71,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         result = load(self.root, self.settings)
         blocking = result.blocking
+        stops = set(blocking)
         for diagnostic in result.diagnostics:
-            if diagnostic in blocking:
+            if diagnostic in stops:
                 log.error(diagnostic.format())
             else:
                 # Warnings pass `digest check`, and a draft's errors concern a page nobody
@@ -65,16 +81,35 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 # level that strict ignores.
                 log.info(diagnostic.format() + (" (in a draft: not published)"
                                                 if diagnostic.severity is Severity.ERROR else ""))
-        if blocking:
-            raise PluginError(f"digest: {len(blocking)} error(s) in {self.settings.entries_dir}/ "
+        errors = len(blocking)
+        self.errors = errors
+        if errors and not self.serving:
+            raise PluginError(f"digest: {errors} error(s) in {self.settings.entries_dir}/ "
                               "(listed above, as 'digest check' reports them); nothing was built")
+        corpus = result.corpus
+        if errors:
+            broken = {d.path for d in blocking}
+            corpus = without(corpus, broken)
+            log.warning(f"digest: {errors} error(s) in {self.settings.entries_dir}/; serving "
+                        f"the site without the entries concerned: see /{DIAGNOSTICS_URL}")
+        self.problem = None
         try:
-            site = compile_site(result.corpus, self.settings, build_now())
-        except (ClockError, CompileError, FeedError) as error:
+            site = compile_site(corpus, self.settings, build_now(), preview=self.preview)
+        except (CompileError, FeedError) as error:
+            if not self.serving:
+                raise PluginError(f"digest: {error}") from error
+            # Served all the same, without entries, until the problem is fixed.
+            self.problem = f"digest: {error}"
+            log.error(self.problem)
+            site = self._compile(Corpus((), corpus.tags))
+        except ClockError as error:
             raise PluginError(f"digest: {error}") from error
         self.pages = {}
         self.updated = site.updated
-        for page in site.pages:
+        compiled = list(site.pages)
+        if self.serving:
+            compiled.append(self._diagnostics_page(result, config))
+        for page in compiled:
             self._claim(files, page.src)
             # No text: on_pre_page and on_page_markdown supply the page from ``self.pages``.
             files.append(File.generated(config, page.src, content="",
@@ -84,6 +119,25 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             self._claim(files, path)
             files.append(File.generated(config, path, content=content))
         return files
+
+    def _compile(self, corpus: Corpus):
+        try:
+            return compile_site(corpus, self.settings, build_now(), preview=self.preview)
+        except (ClockError, CompileError, FeedError) as error:
+            raise PluginError(f"digest: {error}") from error
+
+    def _diagnostics_page(self, result, config: MkDocsConfig) -> CompiledPage:
+        """/_diagnostics/: every diagnostic as `digest check` prints it, with the site_url
+        of mkdocs.yml (MkDocs serve replaces the configured one with its own address)."""
+        try:
+            site_url = from_mkdocs_yml(Path(config.config_file_path)).site_url
+        except (SettingsError, TypeError):
+            site_url = self.settings.site_url
+        lines = [diagnostic.format(site_url) for diagnostic in result.diagnostics]
+        if self.problem:
+            lines.append(self.problem)
+        return diagnostics_page(lines, summary(list(result.diagnostics), result.files),
+                                self.errors or bool(self.problem))
 
     @staticmethod
     def _claim(files: Files, src: str) -> None:
@@ -127,12 +181,28 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         env.globals["digest_site_feeds"] = site_feeds(self.settings)
         env.globals["digest_feeds"] = SITE_FEEDS
         env.globals["digest_fragment"] = FragmentCache()
+        # The notice every served page shows while entries have errors (main.html).
+        env.globals["digest_diagnostics"] = ({"errors": self.errors or 1, "href": DIAGNOSTICS_URL}
+                                             if self.serving and (self.errors or self.problem)
+                                             else None)
         return env
+
+    def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
+        # Drafts, scheduled entries and the diagnostics page are served, never in a sitemap.
+        if template_name == "sitemap.xml":
+            context["pages"] = [file for file in context["pages"]
+                                if not self._unlisted(file.src_uri)]
+        return context
+
+    def _unlisted(self, src: str) -> bool:
+        compiled = self.pages.get(src)
+        return compiled is not None and bool(compiled.meta["digest"].get("preview"))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         # Search: a static index of the entry pages; a failure fails the build.
         try:
-            write_search_index(Path(config.site_dir), self.pages.values())
+            write_search_index(Path(config.site_dir), [page for src, page in self.pages.items()
+                                                       if not self._unlisted(src)])
         except OSError as error:
             raise PluginError(f"digest: search index: {error}") from error
 
