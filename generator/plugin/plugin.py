@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -170,6 +171,12 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         compiled = self.pages.get(page.file.src_uri)
         if compiled is not None:
             page.content = compiled.html
+            pager = compiled.meta["digest"].get("pager")
+            if pager is not None:
+                # The theme's <link rel="prev/next"> follow the navigation (Home -> Archive);
+                # a listing's are its own pages (home page 1 -> page 2).
+                page.previous_page = _Linked(pager["prev"]) if pager["prev"] is not None else None
+                page.next_page = _Linked(pager["next"]) if pager["next"] is not None else None
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -224,14 +231,31 @@ class FragmentCache:
         return self._rendered[key]
 
 
+@dataclass(frozen=True, slots=True)
+class _Linked:
+    """What the theme reads of a previous or next page: its site-relative URL."""
+
+    url: str
+
+
 def _render_compiled(page: Page, compiled: CompiledPage, config: MkDocsConfig,
                      files: Files) -> None:
     """``Page.render`` for a compiled page: its table of contents; the HTML itself is
     handed over in ``on_page_context``, just before the page is written."""
     tokens = _toc_tokens(compiled.meta["digest"].get("toc") or ())
+    # The headline (every compiled page's <h1 id="title">) heads the table of contents, as
+    # a Markdown page's h1 does: Material's skip link goes to it, and the sidebar lists
+    # only the sections under it.
+    headline = {"level": 1, "id": "title", "name": str(escape(compiled.title)), "children": tokens}
     page.content = ""
-    page.toc = get_toc(tokens)
-    page.present_anchor_ids = {token["id"] for token in tokens}
+    page.toc = get_toc([headline])
+    page.present_anchor_ids = {"title", *(token["id"] for token in _walk(tokens))}
+
+
+def _walk(tokens: list[dict]):
+    for token in tokens:
+        yield token
+        yield from _walk(token["children"])
 
 
 def _toc_tokens(rows) -> list[dict]:

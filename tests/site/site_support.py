@@ -196,10 +196,18 @@ class Page(HTMLParser):
 
     def find(self, tag: str, **wanted: str) -> list[dict[str, str | None]]:
         return [a for t, a in self.tags if t == tag
-                and all(a.get(k.rstrip("_")) == v for k, v in wanted.items())]
+                and all(_matches(k.rstrip("_"), a.get(k.rstrip("_")), v) for k, v in wanted.items())]
 
     def hrefs(self, css_class: str) -> list[str]:
         return [href for href, classes, _ in self.links if css_class in classes.split()]
+
+
+def _matches(name: str, value: str | None, wanted: str) -> bool:
+    """``rel`` is a set of space-separated tokens (as browsers and feed readers read it);
+    every other attribute is compared whole."""
+    if name == "rel":
+        return wanted in (value or "").split()
+    return value == wanted
 
 
 def page(site: Path, url: str) -> Page:

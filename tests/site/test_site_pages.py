@@ -243,3 +243,50 @@ def test_tag_feeds_have_a_sitemap_beside_them(site):
     assert "<loc>https://news.example.org/sub/tags/ai/</loc>" in text
     assert "<loc>https://news.example.org/sub/tags/ai/page/2/</loc>" in text
     assert not (site / "tags/regulation/sitemap.xml").exists()  # no feeds, nothing fetched
+
+
+def test_listings_link_their_own_next_and_previous_pages(site):
+    # Home page 1's rel=next was the archive (the navigation's next page), not page 2.
+    for url, prev, nxt in (("", None, "page/2/"), ("page/2/", "", "page/3/"),
+                           ("page/3/", "page/2/", None), ("tags/ai/", None, "tags/ai/page/2/"),
+                           ("tags/ai/page/2/", "tags/ai/", None)):
+        current = page(site, url)
+        for rel, want in (("prev", prev), ("next", nxt)):
+            links = current.find("link", rel=rel)
+            if want is None:
+                assert links == [], (url, rel, links)
+            else:
+                assert len(links) == 1, (url, rel)
+                target = resolve(site, url, links[0]["href"])
+                assert target in (site / want, site / want / "index.html"), (url, rel, target)
+
+
+def test_tag_pages_list_their_own_feeds_first(site):
+    hrefs = [resolve(site, "tags/ai/", a["href"]).relative_to(site).as_posix()
+             for a in page(site, "tags/ai/").find("link", rel="alternate")]
+    assert hrefs[:2] == ["tags/ai/feed.xml", "tags/ai/atom.xml"], hrefs
+    assert "feed.xml" in hrefs[2:]
+
+
+def test_feed_links_are_not_material_language_alternates(site):
+    # Material's script downloads a sitemap.xml beside every link[rel=alternate] (an exact
+    # match); the feed links keep the token "alternate" for feed readers but not that value.
+    for url in ("", "tags/ai/", entry_url(ORDER[0]), "archive/"):
+        for tag, attrs in page(site, url).tags:
+            if tag == "link" and "alternate" in (attrs.get("rel") or "").split():
+                assert attrs["rel"] != "alternate", (url, attrs)
+
+
+def test_every_page_skips_to_its_headline(site):
+    for url in ("", "page/2/", "tags/", "tags/ai/", "archive/", entry_url(ORDER[0])):
+        text = (site / url / "index.html").read_text(encoding="utf-8")
+        assert '<a href="#title" class="md-skip">' in text, url
+        assert '<h1 id="title">' in text, url
+    assert '<a href="#title" class="md-skip">' in (site / "404.html").read_text(encoding="utf-8")
+
+
+def test_toc_label_has_its_control(site):
+    for url in ("", "tags/ai/", "archive/", entry_url(ORDER[0]), "about/"):
+        text = (site / url / "index.html").read_text(encoding="utf-8")
+        if 'for="__toc"' in text:
+            assert text.count('id="__toc"') == 1, url
