@@ -205,7 +205,7 @@ CODES: dict[str, Code] = _catalogue(
     Code("E211", "Link scheme not allowed",
          "Links must be http(s), mailto or relative; javascript:, data:, file: and others are refused."),
     Code("E212", "Image without alt text",
-         "Describe the image: ![what it shows](https://...)."),
+         "Describe the image: `![what it shows](https://...)`."),
     Code("E213", "Markdown extension syntax not allowed",
          "File includes ('--8<--') and attribute lists ('{: ...}', '{#id}', '{.class}') are not allowed in entries."),
     Code("E214", "Placeholder text left in the entry",

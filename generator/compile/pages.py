@@ -329,7 +329,10 @@ class _Listing:
         body = template("page_listing.html").render(
             heading=heading, intro=self.intro, items=items, root=root, pager=pager,
             feeds=[{**feed, "href": root + feed["href"]} for feed in self.feeds])
-        digest: dict[str, object] = {"kind": self.kind, "feeds": list(self.head_feeds)}
+        digest: dict[str, object] = {"kind": self.kind, "feeds": list(self.head_feeds),
+                                     # <link rel=prev/next>: the listing's own pages
+                                     "pager": {"prev": self.url(number - 1) if number > 1 else None,
+                                               "next": self.url(number + 1) if number < total else None}}
         updated = _newest(items)
         if updated:
             digest["updated"] = updated

@@ -25,3 +25,10 @@ def test_code_is_documented(code: str) -> None:
 def test_readme_has_the_two_commands() -> None:
     assert "make site" in README and "make test" in README
     assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_contributing_shows_markdown_examples_as_code() -> None:
+    # An example image written as bare Markdown rendered as a broken image (E212's fix).
+    prose = re.sub(r"^```.*?^```", "", CONTRIBUTING, flags=re.MULTILINE | re.DOTALL)
+    prose = re.sub(r"`[^`\n]*`", "", prose)
+    assert re.findall(r"!\[[^\]\n]*\]\([^)\n]*\)", prose) == []
