@@ -13,6 +13,7 @@ import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 import nh3
 from markdown_it.common.utils import escapeHtml
@@ -45,7 +46,20 @@ def _templates() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     environment.filters["safe_url"] = safe_url
+    environment.filters["domain"] = domain
     return environment
+
+
+def domain(url: str) -> str:
+    """The host a source lives on, as readers know it (``www.`` dropped), or ``""`` for a
+    URL that ``safe_url`` refuses or that has no host."""
+    if safe_url(url) != url:
+        return ""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+    return host.removeprefix("www.")
 
 
 def safe_url(url: str) -> str:

@@ -290,3 +290,18 @@ def test_toc_label_has_its_control(site):
         text = (site / url / "index.html").read_text(encoding="utf-8")
         if 'for="__toc"' in text:
             assert text.count('id="__toc"') == 1, url
+
+
+def test_listings_have_an_open_graph_description(site):
+    for url in ("", "page/2/", "tags/", "tags/ai/", "archive/"):
+        current = page(site, url)
+        description = current.find("meta", name="description")[0]["content"]
+        assert current.find("meta", property="og:description")[0]["content"] == description, url
+
+
+def test_sources_read_publisher_linked_title_and_domain(site):
+    html = (site / entry_url("delta-diagnosis") / "index.html").read_text(encoding="utf-8")
+    assert ('<strong class="digest-source__publisher">Example News</strong>: '
+            '<a href="https://news.example.com/delta-diagnosis/" rel="noopener noreferrer">'
+            'Story about delta</a> <span class="digest-source__domain">(news.example.com)</span>') in html
+    assert ">https://news.example.com/delta-diagnosis/</a>" not in html
