@@ -107,6 +107,7 @@ class _View:
     minutes: int
     tags: tuple[Tag, ...]
     lede: str  # plain text of the lede
+    teaser: str  # the lede's first sentence (listings), at most TEASER_CHARS
     preview: str | None = None  # "Draft" / "Scheduled for DATE": shown only by digest serve
 
 
@@ -210,9 +211,29 @@ def _view(rendered: RenderedEntry, tags: Mapping[str, Tag], unpublished: bool = 
         updated_text=date_text(updated) if updated else None,
         minutes=entry.reading_minutes,
         tags=tuple(tags[slug] for slug in entry.tags),
-        lede=html_text(rendered.summary_html),
+        lede=(lede := html_text(rendered.summary_html)),
+        teaser=teaser(lede),
         preview=status(entry, date_text(entry.date)) if unpublished else None,
     )
+
+
+TEASER_CHARS = 200
+# A sentence ends at . ! or ? (and any closing quote or bracket) before a space and a
+# capital, a digit or an opening quote: "U.S. officials" and "v2.1 ships" stay whole.
+_SENTENCE_END = re.compile(r"""[.!?][)"'\u201d\u2019]*(?=\s+["'\u201c\u2018(]?[A-Z0-9])""")
+
+
+def teaser(lede: str) -> str:
+    """The lede cut at its first sentence, for listings: one or two lines. A first sentence
+    longer than ``TEASER_CHARS`` is cut at a word and ends in an ellipsis. Linear in the
+    lede's length."""
+    text = " ".join(lede.split())
+    end = _SENTENCE_END.search(text, 20)  # a sentence of a few words at least
+    sentence = text[:end.end()] if end else text
+    if len(sentence) <= TEASER_CHARS:
+        return sentence
+    cut = sentence.rfind(" ", 0, TEASER_CHARS)
+    return sentence[:cut if cut > 0 else TEASER_CHARS].rstrip(" ,;:") + "\u2026"
 
 
 def site_feeds(settings: Settings) -> list[dict[str, str]]:
@@ -328,6 +349,7 @@ class _Listing:
                      "older": root + self.url(number + 1) if number < total else None}
         body = template("page_listing.html").render(
             heading=heading, intro=self.intro, items=items, root=root, pager=pager,
+            lead=self.kind == "home" and number == 1,
             feeds=[{**feed, "href": root + feed["href"]} for feed in self.feeds])
         digest: dict[str, object] = {"kind": self.kind, "feeds": list(self.head_feeds),
                                      # <link rel=prev/next>: the listing's own pages

@@ -305,3 +305,30 @@ def test_sources_read_publisher_linked_title_and_domain(site):
             '<a href="https://news.example.com/delta-diagnosis/" rel="noopener noreferrer">'
             'Story about delta</a> <span class="digest-source__domain">(news.example.com)</span>') in html
     assert ">https://news.example.com/delta-diagnosis/</a>" not in html
+
+
+def test_home_reads_like_a_front_page(site):
+    # Was: every brief with its whole lede, no days, no lead, the subscribe row on top.
+    html = (site / "index.html").read_text(encoding="utf-8")
+    days = [PUBLISHED[slug][0] for slug in ORDER[:PER_PAGE]]
+    assert [a["id"] for a in page(site, "").find("h2", class_="digest-day__title")] == [
+        f"day-{day}" for day in dict.fromkeys(days)]
+    assert html.count('class="digest-item digest-item--lead"') == 1
+    assert html.index("digest-item--lead") < html.index('class="digest-item"')
+    assert html.count('class="digest-lede"') == 1  # the lead's lede; the rest are teasers
+    assert html.count('class="digest-teaser"') == len(days) - 1
+    assert html.index('class="digest-pager"') < html.index('<p class="digest-subscribe">')
+    tag = (site / "tags/ai/index.html").read_text(encoding="utf-8")
+    assert "digest-item--lead" not in tag and 'class="digest-day__title"' in tag
+
+
+@pytest.mark.parametrize(("lede", "expected"), [
+    ("A lab published a small open model on 2026-04-11.", "A lab published a small open model on 2026-04-11."),
+    ("The U.S. agency approved it on Tuesday. It takes effect in May.", "The U.S. agency approved it on Tuesday."),
+    ("Version 2.1 ships today! Prices fall.", "Version 2.1 ships today!"),
+    ("word " * 80, ("word " * 80)[:199].rstrip() + "\u2026"),
+])
+def test_teaser_is_the_lede_cut_at_a_sentence(lede, expected):
+    from generator.compile.pages import teaser
+    assert teaser(lede) == expected
+    assert len(teaser(lede)) <= 201
