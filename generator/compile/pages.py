@@ -148,7 +148,7 @@ def compile_site(corpus: Corpus, settings: Settings, now: datetime | None = None
         if by_tag[slug] and settings.site_url:
             files[f"tags/{slug}/sitemap.xml"] = _tag_sitemap(tag_pages, settings)
     pages.append(_tags_index(corpus.tags, by_tag, _newest(views)))
-    pages.append(_archive(views))
+    pages.extend(_archive(views))
     feeds = feed_files([view.rendered for view in public], corpus.tags, settings, now)
     files.update(feeds)
     _check_unique(pages, files)
@@ -422,8 +422,10 @@ def _tags_index(tags: Mapping[str, Tag], by_tag: Mapping[str, Sequence[_View]],
                         MappingProxyType({"digest": digest, "search": {"exclude": True}}))
 
 
-def _archive(views: Sequence[_View]) -> CompiledPage:
-    url = "archive/"
+def _archive(views: Sequence[_View]) -> list[CompiledPage]:
+    """The archive: ``archive/`` lists the years and months with how many briefs each has,
+    and each month has its own page, ``archive/YYYY/MM/``, a compact list of headlines
+    (with previous/next month links). Every brief is on one page only: linear in size."""
     years: list[tuple[int, list[tuple[int, list[_View]]]]] = []
     for view in views:  # newest first, so years and months arrive in order
         date = view.entry.date
@@ -433,14 +435,35 @@ def _archive(views: Sequence[_View]) -> CompiledPage:
         if not months or months[-1][0] != date.month:
             months.append((date.month, []))
         months[-1][1].append(view)
-    toc = []
-    for year, months in years:
-        toc.append([f"y{year}", str(year), 2])
-        toc.extend([f"y{year}-{month:02d}", f"{MONTHS[month - 1]} {year}", 3] for month, _ in months)
+    url = "archive/"
+    toc = [[f"y{year}", str(year), 2] for year, _ in years]
     body = template("page_archive.html").render(years=years, months=MONTHS, root=root_of(url))
     digest: dict[str, object] = {"kind": "archive", "toc": toc}
     newest = _newest(views)
     if newest:
         digest["updated"] = newest
-    return CompiledPage(f"{url}index.md", url, "Archive", "Every brief, by year and month.", body,
-                        MappingProxyType({"digest": digest, "search": {"exclude": True}}))
+    out = [CompiledPage(f"{url}index.md", url, "Archive", "Every brief, by year and month.", body,
+                        MappingProxyType({"digest": digest, "search": {"exclude": True}}))]
+    flat = [(year, month, items) for year, months in years for month, items in months]
+    for index, (year, month, items) in enumerate(flat):
+        month_url = f"archive/{year}/{month:02d}/"
+        root = root_of(month_url)
+        name = f"{MONTHS[month - 1]} {year}"
+        newer = flat[index - 1] if index > 0 else None
+        older = flat[index + 1] if index + 1 < len(flat) else None
+        pager = {"newer": newer and (root + f"archive/{newer[0]}/{newer[1]:02d}/",
+                                     f"{MONTHS[newer[1] - 1]} {newer[0]}"),
+                 "older": older and (root + f"archive/{older[0]}/{older[1]:02d}/",
+                                     f"{MONTHS[older[1] - 1]} {older[0]}")}
+        body = template("page_archive_month.html").render(
+            name=name, items=items, root=root, pager=pager, archive=root + url)
+        digest = {"kind": "archive-month"}
+        newest = _newest(items)
+        if newest:
+            digest["updated"] = newest
+        count = sum(1 for view in items if view.preview is None)
+        out.append(CompiledPage(
+            f"{month_url}index.md", month_url, f"Archive: {name}",
+            f"Every brief of {name}: {count} brief{'' if count == 1 else 's'}.", body,
+            MappingProxyType({"digest": digest, "search": {"exclude": True}})))
+    return out

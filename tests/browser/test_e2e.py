@@ -254,6 +254,7 @@ def toggle_scheme(page: Page, scheme: str) -> None:
 LINK_ENTRY_URL = "/2026/04/11/lab-publishes-a-small-model/"
 AXE_PAGES = {"home": "/", "entry": ENTRY_URL, "entry-with-link": LINK_ENTRY_URL,
              "tag": "/tags/healthcare/", "tags": "/tags/", "archive": "/archive/",
+             "archive-month": "/archive/2026/06/",
              "about": "/about/", "contributing": "/contributing/", "404": "/404.html"}
 AXE_RUN = """async () => {
   const result = await axe.run(document, {resultTypes: ["violations"]});

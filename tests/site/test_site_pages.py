@@ -104,8 +104,23 @@ def test_archive_groups_by_year_and_month_in_order(site):
     positions = [text.index(f">{h}<") for h in headings]
     assert positions == sorted(positions)
     assert ">July 2026<" not in text  # the draft's month
+    # Issue 12: the archive lists months; each month's headlines are on archive/YYYY/MM/.
     archive = page(site, "archive/")
-    assert [slug_of(h) for h in archive.hrefs("digest-item__link")] == ORDER
+    months = archive.hrefs("digest-month__link")
+    assert [resolve(site, "archive/", h).relative_to(site).as_posix().removesuffix("/index.html")
+            for h in months] == ["archive/2026/09", "archive/2026/08", "archive/2026/06",
+                                 "archive/2025/12", "archive/2025/11"]
+    assert archive.hrefs("digest-item__link") == []
+    slugs = []
+    for month in months:
+        url = resolve(site, "archive/", month).relative_to(site).as_posix().removesuffix("index.html")
+        slugs += [slug_of(h) for h in page(site, url).hrefs("digest-item__link")]
+    assert slugs == ORDER
+    assert not (site / "archive/2026/07").exists()
+    august = page(site, "archive/2026/08/")
+    assert august.title == "Archive: August 2026 - Test Digest"
+    assert resolve(site, "archive/2026/08/", august.hrefs("digest-pager__newer")[0]) == site / "archive/2026/09/index.html"
+    assert resolve(site, "archive/2026/08/", august.hrefs("digest-pager__older")[0]) == site / "archive/2026/06/index.html"
 
 
 def test_drafts_and_future_entries_appear_nowhere(site):
@@ -187,7 +202,8 @@ def all_pages(site: Path) -> list[str]:
 
 def test_every_page_has_title_description_feeds_and_a_subscribe_link(site):
     urls = all_pages(site)
-    assert len(urls) == len(PUBLISHED) + 3 + 6 + 3  # entries, home pages, tags, others
+    # entries, home pages, tags, others, archive months (issue 12)
+    assert len(urls) == len(PUBLISHED) + 3 + 6 + 3 + 5
     not_found = (site / "404.html").read_text(encoding="utf-8")
     assert 'type="application/rss+xml"' in not_found and "feed.xml" in not_found
     for url in urls:
