@@ -13,6 +13,8 @@ a few small files (format in docs/overrides/assets/javascripts/search-index.js, 
   ones *not* holding it (so common words cost little and still answer exactly), ``t``,
   ``l`` and ``g`` the documents holding it in their title, lede and tags (for ranking).
   Ids are sorted and delta-encoded. A key outside [a-z0-9] is "_" and the hex of its UTF-8.
+- ``index.html``: the shareable address of a search, ``<site>/search/?q=...``: it sends the
+  reader to the home page with the same query, where search.js opens the dialog with it.
 - ``m/<n>.json``: documents ``n*block`` to ``n*block+block-1``: ``[url, title, date, lede, kind]``
   (kind 0 entry, 1 tag page, 2 hand-written page).
 
@@ -45,6 +47,11 @@ SHARD_BYTES = 60_000  # split a shard above this (uncompressed JSON, roughly)
 MIN_KEY, MAX_KEY = 2, 4
 LEDE_CHARS = 200
 _SAFE_KEY = re.compile(r"[a-z0-9]+")
+SHARE_PAGE = """<!doctype html>
+<html><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>Search</title>
+<script>location.replace(new URL("../" + location.search + location.hash, location.href).href);</script>
+</head><body><p><a href="../">Search on the home page</a></p></body></html>
+"""
 
 
 class Postings:
@@ -94,6 +101,7 @@ def write_search_index(site_dir: Path, records: Iterable[SearchRecord]) -> int:
         digest.update(_write(out / "t" / f"{file_name(key)}.json", shard))
     for start in range(0, len(meta), BLOCK):
         digest.update(_write(out / "m" / f"{start // BLOCK}.json", meta[start:start + BLOCK]))
+    (out / "index.html").write_text(SHARE_PAGE, encoding="utf-8")
     _write(out / "manifest.json", {"version": FORMAT_VERSION, "docs": postings.docs, "entries": entries,
                                    "block": BLOCK,
                                    "shards": sorted(set(keys.values())), "hash": digest.hexdigest()[:16]})
