@@ -56,7 +56,12 @@ def _words(folded: str) -> list[bytes]:
 
 
 def _compounds(folded: str) -> list[str]:
-    return COMPOUND.findall(folded) if _HAS_COMPOUND.search(folded) else []
+    # Only the whitespace-separated chunks holding "&", "+" or "#": no compound spans
+    # whitespace (it is outside both look-arounds), so this finds what one pass over the
+    # whole text finds (as search-index.js does), several times faster.
+    if not _HAS_COMPOUND.search(folded):
+        return []
+    return [found for chunk in folded.split() if _HAS_COMPOUND.search(chunk) for found in COMPOUND.findall(chunk)]
 
 
 def tokens(text: str) -> list[str]:
