@@ -42,8 +42,8 @@ from generator.search.tokenize import stem, terms
 INDEX_DIR = "search"
 FORMAT_VERSION = 2
 FIELDS = ("t", "l", "g")  # title, lede, tags
-BLOCK = 20  # documents per metadata file: small, as title matches spread results over many
-SHARD_BYTES = 60_000  # split a shard above this (uncompressed JSON, roughly)
+BLOCK = 5  # documents per metadata file: small, as the results of each keystroke spread over many
+SHARD_BYTES = 30_000  # split a shard above this (uncompressed JSON, roughly): ~10 KB gzipped
 MIN_KEY, MAX_KEY = 2, 4
 LEDE_CHARS = 200
 _SAFE_KEY = re.compile(r"[a-z0-9]+")
