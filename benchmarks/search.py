@@ -1,8 +1,9 @@
 """What a reader downloads to run one search query on a built site.
 
-Our site (generator/search/index.py) fetches its two scripts, the index manifest, the term
+Our site (generator/search/index.py) fetches its scripts, the index manifest, the term
 shards and the metadata blocks of the results it shows; as the reader types, each keystroke
-from the second character on runs a query, so the count is the union over those queries.
+from the second character on runs a query, so the count is the union over those queries
+(the site's own search-index.js runs them in Node: benchmarks/search_budget.mjs).
 Material's built-in search fetches its worker and the whole ``search/search_index.json``.
 Pagefind (kept to compare: the benchmark indexes the floor with it) fetches its loader,
 metadata and WebAssembly, then only the index chunks that cover the query's words and the
@@ -17,10 +18,7 @@ import json
 import re
 import struct
 from dataclasses import dataclass, field
-from itertools import accumulate
 from pathlib import Path
-
-from generator.search.index import file_name
 
 SHOWN_RESULTS = 10  # fragments loaded per query: our dialog (assets/javascripts/search.js) shows 10
 
@@ -66,61 +64,25 @@ def _material(site: Path) -> Download:
 # --- Ours: generator/search/index.py's format, read as search-index.js reads it -----------
 
 def _ours(site: Path, query: str) -> Download:
-    from generator.search.tokenize import tokens  # the tokenizer the index was built with
+    """The files the site's own search-index.js fetches for ``query`` typed letter by letter
+    (run in Node by benchmarks/search_budget.mjs), plus the dialog's scripts."""
+    import shutil
+    import subprocess
 
     found = Download("ours")
-    base = site / "search"
-
-    def add(path: Path) -> None:
-        found.files[path.relative_to(site).as_posix()] = _wire(path)
-
-    for script in ("search.js", "search-index.js"):
-        add(site / "assets" / "javascripts" / script)
-    add(base / "manifest.json")
-    manifest = json.loads((base / "manifest.json").read_text(encoding="utf-8"))
-    total = 0
-    for typed in range(2, len(query) + 1):  # every keystroke runs a query
-        text = query[:typed]
-        words = list(dict.fromkeys(tokens(text)))
-        typing = bool(re.search(r"\w$", text))
-        hits: set[int] | None = None
-        titled: dict[int, int] = {}
-        for i, word in enumerate(words):
-            prefix, keys = _plan(manifest["shards"], word, typing and i == len(words) - 1)
-            docs: set[int] = set()
-            for key in keys:
-                path = base / "t" / f"{file_name(key)}.json"
-                add(path)
-                shard = json.loads(path.read_text(encoding="utf-8"))
-                docs |= _matching(shard, word, prefix, manifest["docs"])
-                for doc in _matching({"p": shard["t"], "x": {}}, word, prefix, manifest["docs"]):
-                    titled[doc] = titled.get(doc, 0) + 1
-            hits = docs if hits is None else hits & docs
-        total = len(hits or ())
-        # As search-index.js ranks: more words in the title first, then newest (lowest id).
-        for doc in sorted(hits or (), key=lambda doc: (-titled.get(doc, 0), doc))[:SHOWN_RESULTS]:
-            add(base / "m" / f"{doc // manifest['block']}.json")
-    if total == 0:
+    scripts = site / "assets" / "javascripts"
+    node = shutil.which("node")
+    if node is None:
+        found.kind = "ours (node is not installed: the query was not run)"
+        return found
+    run = subprocess.run([node, str(Path(__file__).with_name("search_budget.mjs")), str(scripts / "search-index.js"),
+                          str(site), query], capture_output=True, text=True, check=True)
+    paths = json.loads(run.stdout)[query]
+    for path in [*(f"assets/javascripts/{name}" for name in ("search.js", "search-index.js", "stem.js")), *paths]:
+        if (site / path).is_file():
+            found.files[path] = _wire(site / path)
+    if not any(path.startswith("search/m/") for path in paths):
         found.kind = "ours (the query matched nothing)"
-    return found
-
-
-def _plan(keys: list[str], word: str, prefix: bool) -> tuple[bool, list[str]]:
-    """As search-index.js plans a word: (prefix match?, shard keys)."""
-    found = [key for key in [next((word[:n] for n in (4, 3, 2) if word[:n] in keys and len(word) >= n), "")] if key]
-    longer = [key for key in keys if key.startswith(word) and key != word] if prefix else []
-    if len(word) < 3 and len(found) + len(longer) > 2:  # SHORT_PREFIX_SHARDS
-        return False, found
-    return prefix, found + longer
-
-
-def _matching(shard: dict, word: str, prefix: bool, docs: int) -> set[int]:
-    found: set[int] = set()
-    for kind in ("p", "x"):
-        for term, deltas in shard[kind].items():
-            if term == word or (prefix and term.startswith(word)):
-                ids = set(accumulate(deltas))
-                found |= ids if kind == "p" else set(range(docs)) - ids
     return found
 
 

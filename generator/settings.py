@@ -212,6 +212,12 @@ def option_lines(node: yaml.Node | None) -> dict[str, int]:
     return lines
 
 
+def docs_dir(path: Path) -> str:
+    """MkDocs' ``docs_dir`` in ``mkdocs.yml`` (its hand-written pages), "docs" by default."""
+    value = _load(path)[0].get("docs_dir")
+    return value if isinstance(value, str) and value.strip() else "docs"
+
+
 def from_mkdocs_yml(path: Path, *, site: bool = False) -> Settings:
     """Settings from ``mkdocs.yml``: site fields, the theme's language and the ``digest``
     plugin's options; a :class:`SettingsError` (located) when one is unusable."""

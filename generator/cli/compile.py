@@ -50,5 +50,12 @@ def run(args) -> int:
         count = write_tree(site, out_dir)
     except OutputError as error:
         raise UsageError(str(error)) from error
-    print(f"digest compile: wrote {count} files to {out_dir}", file=sys.stderr)
+    # The search index, as the MkDocs build writes it: the engine copies it to /search/.
+    from generator.search import INDEX_DIR, handwritten_records, write_search_index
+    from generator.settings import CONFIG, docs_dir
+    try:
+        write_search_index(out_dir, [*site.search, *handwritten_records(root / docs_dir(root / CONFIG))])
+    except OSError as error:
+        raise UsageError(f"{out_dir / INDEX_DIR}: {error}") from error
+    print(f"digest compile: wrote {count} files and the search index to {out_dir}", file=sys.stderr)
     return 0

@@ -28,6 +28,7 @@ from generator.entries.render import RenderedEntry, Renderer, safe_url, template
 from generator.entries.values import is_slug
 from generator.feeds import alternate_links, feed_files
 from generator.feeds.links import SITE_FEEDS
+from generator.search.records import SearchRecord
 from generator.settings import Settings
 from generator.text import html_text
 
@@ -91,6 +92,9 @@ class CompiledSite:
     pages: tuple[CompiledPage, ...]
     files: Mapping[str, bytes]  # other files: redirect pages and feeds, path -> content
     updated: str | None  # date of the newest published change (YYYY-MM-DD), None when empty
+    # What the search index holds: the published entries in the site's order, then the tag
+    # pages (generator.search writes the index from these, never from the pages' HTML).
+    search: tuple[SearchRecord, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,8 +158,11 @@ def compile_site(corpus: Corpus, settings: Settings, now: datetime | None = None
     _check_unique(pages, files)
     pages.sort(key=lambda page: page.src)
     updated = max((view.entry.modified for view in public), default=None)
+    search = (*(_search_record(view) for view in public),
+              *(SearchRecord(kind="tag", url=f"tags/{slug}/", title=tag.name, date="", lede=tag.description)
+                for slug, tag in sorted(corpus.tags.items())))
     return CompiledSite(tuple(pages), MappingProxyType(dict(sorted(files.items()))),
-                        f"{updated:%Y-%m-%d}" if updated else None)
+                        f"{updated:%Y-%m-%d}" if updated else None, search)
 
 
 # -- helpers -----------------------------------------------------------------------------------
@@ -234,6 +241,15 @@ def teaser(lede: str) -> str:
         return sentence
     cut = sentence.rfind(" ", 0, TEASER_CHARS)
     return sentence[:cut if cut > 0 else TEASER_CHARS].rstrip(" ,;:") + "\u2026"
+
+
+def _search_record(view: _View) -> SearchRecord:
+    rendered, entry = view.rendered, view.entry
+    sources = (" ".join(filter(None, (source.publisher, source.title, source.quote))) for source in entry.sources)
+    body = (html_text(rendered.whats_new_html), html_text(rendered.context_html),
+            html_text(rendered.why_it_matters_html), *sources)
+    return SearchRecord(kind="entry", url=view.url, title=entry.title, date=view.date_text, lede=view.lede,
+                        tags=tuple(tag.name for tag in view.tags), body=body, published=entry.date)
 
 
 def site_feeds(settings: Settings) -> list[dict[str, str]]:

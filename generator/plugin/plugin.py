@@ -36,7 +36,7 @@ from generator.entries.model import Corpus
 from generator.feeds import FeedError
 from generator.feeds.links import SITE_FEEDS
 from generator.plugin.config import DigestConfig, settings_from
-from generator.search import write_search_index
+from generator.search import SearchRecord, handwritten_records, write_search_index
 from generator.settings import Settings, SettingsError, from_mkdocs_yml
 
 log = logging.getLogger("mkdocs.plugins.digest")
@@ -47,6 +47,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.root = Path.cwd()
         self.settings = Settings()
         self.pages: dict[str, CompiledPage] = {}
+        self.search: tuple[SearchRecord, ...] = ()
         self.updated: str | None = None
         # While MkDocs serves (never in a build): broken entries are left out and listed
         # at /_diagnostics/ instead of stopping the site; digest serve --drafts/--future
@@ -106,6 +107,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         except ClockError as error:
             raise PluginError(f"digest: {error}") from error
         self.pages = {}
+        self.search = site.search
         self.updated = site.updated
         compiled = list(site.pages)
         if self.serving:
@@ -206,10 +208,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return compiled is not None and bool(compiled.meta["digest"].get("preview"))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        # Search: a static index of the entry pages; a failure fails the build.
+        # Search: a static index of the published entries, tag pages and hand-written pages
+        # (the same as `digest compile` writes); a failure fails the build.
         try:
-            write_search_index(Path(config.site_dir), [page for src, page in self.pages.items()
-                                                       if not self._unlisted(src)])
+            write_search_index(Path(config.site_dir), [*self.search, *handwritten_records(Path(config.docs_dir))])
         except OSError as error:
             raise PluginError(f"digest: search index: {error}") from error
 

@@ -2,21 +2,26 @@
 a few small files (format in docs/overrides/assets/javascripts/search-index.js, which reads it).
 
 ``<site>/search/``:
-- ``manifest.json``: ``{"version", "docs", "block", "shards", "hash"}``; ``shards`` are the
-  sorted shard keys, ``hash`` changes whenever any other file does (the reader adds it to
-  their URLs so that a browser never mixes files of two builds).
-- ``t/<key>.json``: the terms whose longest matching key is ``<key>`` (keys are 2-4 leading
-  characters; a shard over ``SHARD_BYTES`` is split by one more character, the term equal to
-  the key itself staying put). ``{"p": {term: ids}, "x": {term: ids}, "t": {term: ids}}``:
-  ``p`` the documents holding the term, ``x`` for terms in more than half the documents the
-  ones *not* holding it (so common words cost little and still answer exactly), ``t`` the
-  documents whose title holds it (for ranking). Ids are sorted and delta-encoded.
-  A key outside [a-z0-9] is written as "_" and the hex of its UTF-8 bytes.
-- ``m/<n>.json``: documents ``n*block`` to ``n*block+block-1``: ``[url, title, date, lede]``.
+- ``manifest.json``: ``{"version", "docs", "entries", "block", "shards", "hash"}``;
+  ``shards`` are the sorted shard keys, ``hash`` changes whenever any other file does (the
+  reader adds it to their URLs so that a browser never mixes files of two builds).
+- ``t/<key>.json``: the terms whose *stem's* longest matching key is ``<key>`` (so every word
+  sharing a stem is in one shard; keys are 2-4 leading characters; a shard over
+  ``SHARD_BYTES`` is split by one more character, the stems equal to the key itself staying
+  put). ``{"p": {term: ids}, "x": {term: ids}, "t": .., "l": .., "g": ..}``: ``p`` the
+  documents holding the term anywhere, ``x`` for terms in more than half the documents the
+  ones *not* holding it (so common words cost little and still answer exactly), ``t``,
+  ``l`` and ``g`` the documents holding it in their title, lede and tags (for ranking).
+  Ids are sorted and delta-encoded. A key outside [a-z0-9] is "_" and the hex of its UTF-8.
+- ``index.html``: the shareable address of a search, ``<site>/search/?q=...``: it sends the
+  reader to the home page with the same query, where search.js opens the dialog with it.
+- ``m/<n>.json``: documents ``n*block`` to ``n*block+block-1``: ``[url, title, date, lede, kind]``
+  (kind 0 entry, 1 tag page, 2 hand-written page).
 
-Documents are the entry pages, numbered newest first, so a lower id is a newer entry.
-Everything is serialized with sorted keys and fixed separators: the same entries give the
-same bytes whatever the order of the pages.
+Documents are the records of generator.search.records in index order: entries newest first
+(the site's order), so a lower id is a newer entry, then the tag and hand-written pages.
+Everything is serialized with sorted keys and fixed separators: the same records give the
+same bytes whatever their input order.
 """
 
 from __future__ import annotations
@@ -31,60 +36,74 @@ from collections.abc import Iterable, Iterator
 from functools import partial
 from pathlib import Path
 
-from generator.compile import CompiledPage
-from generator.search.records import entry_pages, record
-from generator.search.tokenize import terms
+from generator.search.records import KINDS, SearchRecord, ordered
+from generator.search.tokenize import stem, terms
 
 INDEX_DIR = "search"
-FORMAT_VERSION = 1
-BLOCK = 20  # documents per metadata file: small, as title matches spread results over many
-SHARD_BYTES = 60_000  # split a shard above this (uncompressed JSON, roughly)
+FORMAT_VERSION = 2
+FIELDS = ("t", "l", "g")  # title, lede, tags
+BLOCK = 5  # documents per metadata file: small, as the results of each keystroke spread over many
+SHARD_BYTES = 30_000  # split a shard above this (uncompressed JSON, roughly): ~10 KB gzipped
 MIN_KEY, MAX_KEY = 2, 4
 LEDE_CHARS = 200
 _SAFE_KEY = re.compile(r"[a-z0-9]+")
+SHARE_PAGE = """<!doctype html>
+<html><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>Search</title>
+<script>location.replace(new URL("../" + location.search + location.hash, location.href).href);</script>
+</head><body><p><a href="../">Search on the home page</a></p></body></html>
+"""
 
 
 class Postings:
-    """Sorted document ids per term, for the whole text and for titles."""
+    """Sorted document ids per term, for the whole text and per ranked field."""
 
     def __init__(self) -> None:
         # defaultdict, not setdefault: that would build an empty array for every call.
         self.body: defaultdict[str, array] = defaultdict(partial(array, "I"))
-        self.title: defaultdict[str, array] = defaultdict(partial(array, "I"))
+        self.fields: dict[str, defaultdict[str, array]] = {
+            name: defaultdict(partial(array, "I")) for name in FIELDS}
         self.docs = 0
 
-    def add(self, title: str, text: str) -> None:
+    def add(self, record: SearchRecord) -> None:
         doc = self.docs
         self.docs += 1
         # Documents arrive in id order, so every list stays sorted; arrays keep 4 bytes an id.
-        in_title = terms(title)
-        body, titles = self.body, self.title
-        for term in in_title | terms(text):
+        found = {"t": terms(record.title), "l": terms(record.lede), "g": terms(" ".join(record.tags))}
+        every = set().union(*found.values(), terms(" ".join(record.body)))
+        body = self.body
+        for term in every:
             body[term].append(doc)
-        for term in in_title:
-            titles[term].append(doc)
+        for name, held in found.items():
+            field = self.fields[name]
+            for term in held:
+                field[term].append(doc)
 
 
-def write_search_index(site_dir: Path, pages: Iterable[CompiledPage]) -> int:
-    """Write ``site_dir/search/`` for the entry pages among ``pages``; the number indexed."""
+def write_search_index(site_dir: Path, records: Iterable[SearchRecord]) -> int:
+    """Write ``site_dir/search/`` for ``records``; the number indexed."""
     postings = Postings()
-    meta: list[list[str]] = []
-    for page in entry_pages(pages):
-        entry = record(page)  # one page's plain text at a time: memory stays flat
-        postings.add(entry.title, entry.content)
-        meta.append([entry.url, entry.title, entry.date, excerpt(entry.lede)])
+    meta: list[list[object]] = []
+    entries = 0
+    for record in ordered(records):
+        postings.add(record)
+        entries += record.kind == "entry"
+        url = "/" + record.url
+        meta.append([url, record.title, record.date, excerpt(record.lede), KINDS.index(record.kind)])
     out = site_dir / INDEX_DIR
     if out.exists():
         shutil.rmtree(out)
     (out / "t").mkdir(parents=True)
     (out / "m").mkdir()
     digest = hashlib.sha256()
-    keys = shard_keys({term: _size(term, ids, postings.docs) for term, ids in postings.body.items()})
+    keys = shard_keys({term: _size(term, ids, postings.docs) for term, ids in postings.body.items()},
+                      {term: _group_key(term) for term in postings.body})
     for key, shard in _shards(postings, keys):
         digest.update(_write(out / "t" / f"{file_name(key)}.json", shard))
     for start in range(0, len(meta), BLOCK):
         digest.update(_write(out / "m" / f"{start // BLOCK}.json", meta[start:start + BLOCK]))
-    _write(out / "manifest.json", {"version": FORMAT_VERSION, "docs": postings.docs, "block": BLOCK,
+    (out / "index.html").write_text(SHARE_PAGE, encoding="utf-8")
+    _write(out / "manifest.json", {"version": FORMAT_VERSION, "docs": postings.docs, "entries": entries,
+                                   "block": BLOCK,
                                    "shards": sorted(set(keys.values())), "hash": digest.hexdigest()[:16]})
     return postings.docs
 
@@ -101,24 +120,33 @@ def file_name(key: str) -> str:
     return key if _SAFE_KEY.fullmatch(key) else "_" + key.encode().hex()
 
 
-def shard_keys(sizes: dict[str, int]) -> dict[str, str]:
-    """term -> its shard's key, splitting shards over ``SHARD_BYTES`` by one more character."""
+def _group_key(term: str) -> str:
+    """What a term's shard is chosen by: its stem (the term itself when the stem is shorter
+    than a key)."""
+    stemmed = stem(term)
+    return stemmed if len(stemmed) >= MIN_KEY else term
+
+
+def shard_keys(sizes: dict[str, int], by: dict[str, str] | None = None) -> dict[str, str]:
+    """term -> its shard's key, from the leading characters of ``by[term]`` (the term itself
+    by default), splitting shards over ``SHARD_BYTES`` by one more character."""
+    name = by or {term: term for term in sizes}
     placed: dict[str, str] = {}
-    pending = list(_group(sorted(sizes), MIN_KEY).items())
+    pending = list(_group(sorted(sizes), MIN_KEY, name).items())
     while pending:
         key, group = pending.pop()
         if len(key) >= MAX_KEY or sum(sizes[term] for term in group) <= SHARD_BYTES:
             placed.update(dict.fromkeys(group, key))
             continue
-        placed.update((term, key) for term in group if len(term) == len(key))
-        pending += _group([term for term in group if len(term) > len(key)], len(key) + 1).items()
+        placed.update((term, key) for term in group if len(name[term]) == len(key))
+        pending += _group([term for term in group if len(name[term]) > len(key)], len(key) + 1, name).items()
     return placed
 
 
-def _group(terms: list[str], length: int) -> dict[str, list[str]]:
+def _group(terms: list[str], length: int, name: dict[str, str]) -> dict[str, list[str]]:
     groups: dict[str, list[str]] = {}
     for term in terms:
-        groups.setdefault(term[:length], []).append(term)
+        groups.setdefault(name[term][:length], []).append(term)
     return groups
 
 
@@ -131,15 +159,16 @@ def _shards(postings: Postings, keys: dict[str, str]) -> Iterator[tuple[str, dic
     """(key, shard) in key order, one shard encoded at a time."""
     by_key = _group_by(keys)
     for key in sorted(by_key):
-        shard: dict[str, dict[str, list[int]]] = {"p": {}, "x": {}, "t": {}}
+        shard: dict[str, dict[str, list[int]]] = {"p": {}, "x": {}, **{field: {} for field in FIELDS}}
         for term in by_key[key]:
             ids = postings.body[term]
             if 2 * len(ids) > postings.docs:
                 shard["x"][term] = _deltas(_complement(ids, postings.docs))
             else:
                 shard["p"][term] = _deltas(ids)
-            if term in postings.title:
-                shard["t"][term] = _deltas(postings.title[term])
+            for field in FIELDS:
+                if term in postings.fields[field]:
+                    shard[field][term] = _deltas(postings.fields[field][term])
         yield key, shard
 
 

@@ -2,6 +2,7 @@
 //   node search.mjs tokenize            stdin: JSON list of strings -> their tokens
 //   node search.mjs query <site> <q>    -> {total, results} of the query on a built site
 //   node search.mjs highlight <text> <q> -> [[part, marked], ...]
+//   node search.mjs stem                stdin: JSON list of words -> their stems (stem.js)
 import { readFile } from "node:fs/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -23,6 +24,11 @@ if (command === "tokenize") {
 } else if (command === "query") {
   const [site, query] = args;
   out = await new SearchIndex(pathToFileURL(`${site}/search/`), fromDisk).query(query);
+} else if (command === "stem") {
+  const { stem } = await import(new URL("../../docs/overrides/assets/javascripts/stem.js", import.meta.url).href);
+  const chunks = [];
+  for await (const chunk of process.stdin) chunks.push(chunk);
+  out = JSON.parse(Buffer.concat(chunks).toString("utf8")).map(stem);
 } else if (command === "highlight") {
   out = highlight(args[0], parseQuery(args[1]));
 } else {

@@ -7,14 +7,13 @@ import json
 import random
 import shutil
 import subprocess
+from datetime import UTC, datetime
 from pathlib import Path
-from types import MappingProxyType
 
 import pytest
 
-from generator.compile import CompiledPage
+from generator.search import SearchRecord, write_search_index
 from generator.search import index as search_index
-from generator.search import write_search_index
 from tests.site.site_support import HIDDEN, PUBLISHED, digest, tree
 
 SEARCH_MJS = Path(__file__).with_name("search.mjs")
@@ -33,8 +32,8 @@ def entry_path(slug: str) -> str:
     return f"/{date[:4]}/{date[5:7]}/{date[8:10]}/{slug}/"
 
 
-def documents(site: Path) -> list[list[str]]:
-    """[url, title, date, lede] of every indexed document, in id order."""
+def documents(site: Path) -> list[list]:
+    """[url, title, date, lede, kind] of every indexed document, in id order."""
     manifest = json.loads((site / "search" / "manifest.json").read_text(encoding="utf-8"))
     blocks = range(-(-manifest["docs"] // manifest["block"]))
     docs = [doc for n in blocks for doc in json.loads((site / "search" / "m" / f"{n}.json").read_text("utf-8"))]
@@ -64,16 +63,12 @@ def urls(site: Path, words: str) -> list[str]:
     return [hit["url"] for hit in query(site, words)["results"]]
 
 
-def page(day: int, title: str, text: str, lede: str = "") -> CompiledPage:
-    url = f"2026/01/{day:02}/e{day}/"
-    stamp = f"2026-01-{day:02}T00:00:00+00:00"
-    byline = f'<p class="digest-byline">\n<time datetime="{stamp}">{day} January 2026</time></p>'
-    return CompiledPage(src=f"{url}index.md", url=url, title=title, description=lede,
-                        html=f"<h1>{title}</h1>{byline}<p>{text}</p>",
-                        meta=MappingProxyType({"digest": {"kind": "entry"}}))
+def page(day: int, title: str, text: str, lede: str = "", tags: tuple[str, ...] = ()) -> SearchRecord:
+    return SearchRecord(kind="entry", url=f"2026/01/{day:02}/e{day}/", title=title, date=f"{day} January 2026",
+                        lede=lede, tags=tags, body=(text,), published=datetime(2026, 1, day, tzinfo=UTC))
 
 
-def corpus() -> list[CompiledPage]:
+def corpus() -> list[SearchRecord]:
     """28 entries; "common" in all of them, "even" in every other one, "word<day>" in one each."""
     return [page(day, f"Entry {day}" + (" about rockets" if day in (3, 9) else ""),
                  f"Word{day} and common text" + (" even" if day % 2 == 0 else "") +
@@ -84,7 +79,7 @@ def corpus() -> list[CompiledPage]:
 def test_the_build_indexes_exactly_the_published_entries_newest_first(site: Path) -> None:
     assert not (site / "search" / "search_index.json").exists()  # Material's search is off
     assert not (site / "pagefind").exists()
-    docs = documents(site)
+    docs = [doc for doc in documents(site) if doc[4] == 0]
     newest_first = sorted(PUBLISHED, key=lambda slug: PUBLISHED[slug][0], reverse=True)
     assert [doc[0] for doc in docs] == [entry_path(slug) for slug in newest_first]
     alpha = docs[0]
@@ -162,7 +157,7 @@ def test_a_two_character_prefix_spanning_many_shards_matches_exactly(tmp_path: P
     write_search_index(tmp_path, [page(day, f"Entry {day}", word) for day, word in
                                   enumerate(["alpha", "alps", "alto", "alum", "al"], start=1)])
     shards = json.loads((tmp_path / "search" / "manifest.json").read_text(encoding="utf-8"))["shards"]
-    assert {"al", "alph", "alps", "alto", "alum"} <= set(shards)
+    assert {"al", "alph", "alp", "alto", "alum"} <= set(shards)  # by stem: "alps" is in "alp"
     assert urls(tmp_path, "al") == ["/2026/01/05/e5/"]  # 5 shards: not fetched for a 2-letter prefix
     assert query(tmp_path, "alp")["total"] == 2
 
@@ -197,3 +192,72 @@ def test_hostile_text_stays_text(tmp_path: Path) -> None:
     for script in ("search.js", "search-index.js"):
         source = (SCRIPTS / script).read_text(encoding="utf-8")
         assert "innerHTML" not in source and "insertAdjacentHTML" not in source and "outerHTML" not in source
+
+
+# -- issue 14's "Why" cases, at the index (the Chromium tests run them in the dialog) ---------
+
+def why_corpus() -> list[SearchRecord]:
+    texts = {1: ("Lab signs a partnership", "The partnership covers R&D with AT&T.", ("AI",)),
+             2: ("Regulators fine a platform", "Two regulators wrote in C++ and deployed 5G.", ()),
+             3: ("Chip news", "Partnerships with regulators, and an AI model.", ("AI",)),
+             4: ("Quiet day", "Nothing about partnering at all.", ())}
+    records = [page(day, title, text, lede=f"Lede {day}.", tags=tags) for day, (title, text, tags) in texts.items()]
+    records += [SearchRecord("tag", "tags/ai/", "AI", "", "Artificial intelligence models."),
+                SearchRecord("page", "about/", "About", "", "What this digest is.",
+                             body=("Our privacy policy: no cookies.",))]
+    return records
+
+
+def test_stemming_finds_every_form_of_a_word(tmp_path: Path) -> None:
+    write_search_index(tmp_path, why_corpus())
+    assert urls(tmp_path, "partnerships ") == urls(tmp_path, "partnership ") == [
+        "/2026/01/01/e1/", "/2026/01/03/e3/"]  # the title's first, then the newest
+    assert query(tmp_path, "regulator ")["total"] == 2
+
+
+def test_one_typo_in_a_long_word_is_forgiven(tmp_path: Path) -> None:
+    write_search_index(tmp_path, why_corpus())
+    assert urls(tmp_path, "regualtors ") == ["/2026/01/02/e2/", "/2026/01/03/e3/"]
+    assert query(tmp_path, "regualtorsx ")["total"] == 0  # two edits
+    assert query(tmp_path, "nwes ")["total"] == 0  # four letters: no typo tolerance
+
+
+def test_short_terms_that_carry_meaning_are_kept_whole(tmp_path: Path) -> None:
+    write_search_index(tmp_path, why_corpus())
+    assert urls(tmp_path, "R&D") == ["/2026/01/01/e1/"]
+    assert urls(tmp_path, "AT&T") == ["/2026/01/01/e1/"]
+    assert urls(tmp_path, "C++") == ["/2026/01/02/e2/"]
+    assert urls(tmp_path, "5G") == ["/2026/01/02/e2/"]
+    assert urls(tmp_path, "AI ") == ["/tags/ai/", "/2026/01/03/e3/", "/2026/01/01/e1/"]  # title, then newest
+
+
+def test_tag_and_hand_written_pages_are_results_of_their_kind(tmp_path: Path) -> None:
+    write_search_index(tmp_path, why_corpus())
+    [hit] = query(tmp_path, "privacy")["results"]
+    assert (hit["url"], hit["kind"]) == ("/about/", "page")
+    assert query(tmp_path, "artificial")["results"][0]["kind"] == "tag"
+
+
+def test_every_result_can_be_reached_page_by_page(tmp_path: Path) -> None:
+    write_search_index(tmp_path, corpus())
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    script = ("const { SearchIndex } = await import(process.argv[1]);"
+              "const { readFile } = await import('node:fs/promises');"
+              "const index = new SearchIndex(process.argv[2], async (url) => { url = new URL(url); url.search = '';"
+              " return JSON.parse(await readFile(url, 'utf8')); });"
+              "const seen = []; let found; let offset = 0;"
+              "do { found = await index.query('common', 10, offset); seen.push(...found.results.map((r) => r.id));"
+              " offset += 10; } while (found.results.length);"
+              "process.stdout.write(JSON.stringify({ total: found.total, seen }));")
+    result = subprocess.run([node, "--input-type=module", "-e", script, (SCRIPTS / "search-index.js").as_uri(),
+                             (tmp_path / "search").as_uri() + "/"], capture_output=True, text=True, check=True)
+    out = json.loads(result.stdout)
+    assert out["total"] == 28 and out["seen"] == list(range(28))
+
+
+def test_digest_compile_writes_the_same_index_as_the_build(site: Path, tmp_path: Path) -> None:
+    compiled = digest("compile", str(tmp_path / "out"), cwd=site.parent)
+    assert compiled.returncode == 0, compiled.stderr
+    assert tree(tmp_path / "out" / "search") == tree(site / "search")

@@ -31,6 +31,11 @@ def test_tokens_fold_case_and_accents_and_drop_single_characters() -> None:
     assert list(tokens("Zu\u0308rich")) == ["zurich"]
 
 
+def test_short_terms_that_carry_meaning_stay_whole() -> None:
+    assert tokens("R&D at AT&T, C++ and C#; 5G AI") == ["at", "at", "and", "5g", "ai", "r&d", "at&t", "c++", "c#"]
+    assert tokens("a&&b abcd&e x++y") == ["abcd"]  # not compounds: "&&", four letters, "++" inside a word
+
+
 def test_terms_are_the_distinct_tokens() -> None:
     for text in FIXTURES:
         assert terms(text) == set(tokens(text))

@@ -125,7 +125,7 @@ def test_serve_drafts_and_future_shows_them_marked_and_nowhere_else(root):
             assert "secret" not in text, f"an unpublished entry is in {path}"
         # Never in the search index's terms either (the draft's distinctive words).
         status, manifest = fetch(base + "search/manifest.json")
-        assert status == 200 and '"docs":6' in manifest.replace(" ", "")
+        assert status == 200 and '"entries":6' in manifest.replace(" ", "")
 
 
 def test_serve_without_the_flags_shows_no_draft(root):

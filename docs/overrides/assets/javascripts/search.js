@@ -3,7 +3,9 @@
    off, so Material's JS does not mount the dialog (partials/search.html renames its hooks):
    this script does what Material's search component did, with Material's result markup and
    classes. A query fetches only the manifest, the index shards of its words and the
-   metadata blocks of the results it shows. */
+   metadata blocks of the results it shows; "Show more" lists the next ones. A page opened
+   with ?q=... (the share button's URL, <site>/search/?q=..., redirects to the home page with
+   it) opens the dialog with that query. */
 (() => {
   "use strict";
   const dialog = document.querySelector("[data-digest-search]");
@@ -17,7 +19,15 @@
   // The site's root as Material sees it: the site may live under a sub-path.
   const root = new URL(config.base.replace(/\/?$/, "/"), location.href);
   const highlight = config.features.includes("search.highlight");
+  const share = dialog.querySelector("[data-digest-search-share]");
+  const more = document.createElement("button");
+  more.type = "button";
+  more.className = "md-button digest-search-more";
+  more.textContent = dialog.dataset.digestSearchMore || "Show more";
+  more.hidden = true;
+  list.after(more);
   const SHOWN = 10;
+  const KIND_LABELS = { tag: "Tag", page: "Page" };
 
   // Beside this script, wherever the theme put it; loaded on first use.
   const here = document.currentScript?.src ?? new URL("assets/javascripts/search.js", root).href;
@@ -73,7 +83,8 @@
     const title = document.createElement("h1");
     title.replaceChildren(...paragraph(module.highlight(data.title, words)).childNodes);
     const date = document.createElement("p");
-    date.textContent = data.date;
+    date.textContent = data.kind === "entry" ? data.date : KIND_LABELS[data.kind];
+    article.dataset.digestKind = data.kind;
     article.append(icon, title, date, excerpt(module, data, words));
     link.append(article);
     const row = document.createElement("li");
@@ -86,19 +97,27 @@
     : t["search.result.other"].replace("#", String(n)));
 
   let latest = 0;
-  const search = async () => {
+  let shown = 0;
+  const search = async (append = false) => {
     const query = input.value.trim();
-    const ticket = ++latest;
+    const ticket = append ? latest : ++latest;
+    if (share) share.dataset.clipboardText = new URL(`search/?q=${encodeURIComponent(query)}`, root).href;
     if (!query) {
       list.replaceChildren();
+      more.hidden = true;
       meta.textContent = t["search.result.placeholder"];
       return;
     }
     const { module, index } = await load();
-    const found = await index.query(input.value, SHOWN);
+    const offset = append ? shown : 0;
+    const found = await index.query(input.value, SHOWN, offset);
     if (ticket !== latest) return; // a newer keystroke took over
     meta.textContent = count(found.total);
-    list.replaceChildren(...found.results.map((data) => item(module, data, found.words, query)));
+    const rows = found.results.map((data) => item(module, data, found.words, query));
+    if (append) list.append(...rows); else list.replaceChildren(...rows);
+    shown = offset + found.results.length;
+    more.hidden = shown >= found.total;
+    if (append) rows[0]?.querySelector("a")?.focus();
   };
   const report = (error) => {
     meta.textContent = t["search.result.none"];
@@ -106,8 +125,10 @@
   };
 
   input.addEventListener("input", () => search().catch(report));
+  more.addEventListener("click", () => search(true).catch(report));
   input.addEventListener("focus", () => {
     open(true);
+    if (!input.value.trim()) meta.textContent = t["search.result.placeholder"]; // not "Initializing"
     load().catch(report);
   });
   toggle.addEventListener("change", () => {
@@ -141,11 +162,20 @@
       links()[0]?.click();
     } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       event.preventDefault();
-      const targets = [input, ...links()];
+      const targets = [input, ...links(), ...(more.hidden ? [] : [more])];
       const step = event.key === "ArrowDown" ? 1 : -1;
       targets[(Math.max(0, targets.indexOf(active)) + step + targets.length) % targets.length].focus();
     }
   });
+
+  // A shared search: ?q=... opens the dialog with the query (and its results).
+  const shared = new URL(location.href).searchParams.get("q");
+  if (shared) {
+    input.value = shared;
+    open(true);
+    input.focus();
+    search().catch(report);
+  }
 
   // search.highlight: mark the words a result link carried in ?h= on the page it opened.
   const words = highlight && new URL(location.href).searchParams.get("h");
