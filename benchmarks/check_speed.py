@@ -24,8 +24,8 @@ import time
 from pathlib import Path
 
 from benchmarks.corpus import generate, write_entries
+from benchmarks.worktree import ROOT, checkout
 
-ROOT = Path(__file__).resolve().parent.parent
 BASE = "b7950f8"  # main before "One parse" (issue 9)
 
 
@@ -54,10 +54,7 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(tmp)
         corpus = work / "corpus"
         write_entries(generate(args.size, args.seed), corpus / "entries")
-        base = work / "base"
-        subprocess.run(["git", "worktree", "add", "--quiet", "--detach", str(base), args.base],
-                       cwd=ROOT, check=True)
-        try:
+        with checkout(args.base, work / "base") as base:
             one = str(next((corpus / "entries").rglob("*.md")).relative_to(corpus))
             runs = {f"base {args.base}": (base, ()), "this tree, cold": (ROOT, ("--no-cache",)),
                     "this tree, cached": (ROOT, ()),
@@ -70,8 +67,6 @@ def main(argv: list[str] | None = None) -> int:
             for _ in range(args.runs):
                 for name, (tree, flags) in runs.items():
                     times[name].append(_timed_check(tree, corpus, *flags))
-        finally:
-            subprocess.run(["git", "worktree", "remove", "--force", str(base)], cwd=ROOT, check=False)
     print(f"digest check of {args.size:,} entries, median of {args.runs} alternating runs")
     medians = {}
     for name, runs in times.items():

@@ -28,8 +28,8 @@ from pathlib import Path
 
 from benchmarks.corpus import generate, write_entries
 from benchmarks.search import _wire
+from benchmarks.worktree import ROOT, checkout
 
-ROOT = Path(__file__).resolve().parent.parent
 BASE = "b87d012"  # main before issue 14
 QUERIES = ("microsoft", "regulators", "partnerships", "R&D", "cloud security", "open source licence",
            "chips export", "privacy", "AI model", "data centre energy")
@@ -98,13 +98,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="digest-search-budget-") as tmp:
         work = Path(tmp)
         write_entries(generate(args.size, args.seed), work / "corpus")
-        base = work / "base-tree"
-        subprocess.run(["git", "worktree", "add", "--quiet", "--detach", str(base), args.base], cwd=ROOT, check=True)
-        try:
+        with checkout(args.base, work / "base-tree") as base:
             results = {f"before ({args.base})": measure("before", base, work / "corpus", work, args.runs),
                        "after (this tree)": measure("after", ROOT, work / "corpus", work, args.runs)}
-        finally:
-            subprocess.run(["git", "worktree", "remove", "--force", str(base)], cwd=ROOT, check=False)
     print(f"Search at {args.size:,} entries (median of {args.runs} run(s); CPU = user + sys seconds)")
     print()
     print("| | full build CPU s | index CPU s | index / build |")
