@@ -249,7 +249,8 @@ def _search_record(view: _View) -> SearchRecord:
     body = (html_text(rendered.whats_new_html), html_text(rendered.context_html),
             html_text(rendered.why_it_matters_html), *sources)
     return SearchRecord(kind="entry", url=view.url, title=entry.title, date=view.date_text, lede=view.lede,
-                        tags=tuple(tag.name for tag in view.tags), body=body, published=entry.date)
+                        tags=tuple(tag.name for tag in view.tags), body=body, published=entry.date,
+                        tag_slugs=tuple(tag.slug for tag in view.tags), year=view.date_iso[:4])
 
 
 def site_feeds(settings: Settings) -> list[dict[str, str]]:

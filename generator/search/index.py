@@ -17,6 +17,9 @@ a few small files (format in docs/overrides/assets/javascripts/search-index.js, 
   reader to the home page with the same query, where search.js opens the dialog with it.
 - ``m/<n>.json``: documents ``n*block`` to ``n*block+block-1``: ``[url, title, date, lede, kind]``
   (kind 0 entry, 1 tag page, 2 hand-written page).
+- ``f/tag-<slug>.json`` and ``f/year-<yyyy>.json``: the entries with that tag, of that year
+  (delta-encoded ids), fetched only when the reader filters by it; the manifest's
+  ``filters`` lists them: ``{"tags": [[slug, name], ...], "years": [newest, ...]}``.
 
 Documents are the records of generator.search.records in index order: entries newest first
 (the site's order), so a lower id is a newer entry, then the tag and hand-written pages.
@@ -40,7 +43,7 @@ from generator.search.records import KINDS, SearchRecord, ordered
 from generator.search.tokenize import stem, terms
 
 INDEX_DIR = "search"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 FIELDS = ("t", "l", "g")  # title, lede, tags
 BLOCK = 5  # documents per metadata file: small, as the results of each keystroke spread over many
 SHARD_BYTES = 30_000  # split a shard above this (uncompressed JSON, roughly): ~10 KB gzipped
@@ -84,9 +87,17 @@ def write_search_index(site_dir: Path, records: Iterable[SearchRecord]) -> int:
     postings = Postings()
     meta: list[list[object]] = []
     entries = 0
+    facets: defaultdict[str, list[int]] = defaultdict(list)  # file name -> ids
+    tag_names: dict[str, str] = {}
     for record in ordered(records):
+        doc = postings.docs
         postings.add(record)
         entries += record.kind == "entry"
+        for slug, name in zip(record.tag_slugs, record.tags, strict=False):
+            facets[f"tag-{slug}"].append(doc)
+            tag_names[slug] = name
+        if record.year:
+            facets[f"year-{record.year}"].append(doc)
         url = "/" + record.url
         meta.append([url, record.title, record.date, excerpt(record.lede), KINDS.index(record.kind)])
     out = site_dir / INDEX_DIR
@@ -94,6 +105,7 @@ def write_search_index(site_dir: Path, records: Iterable[SearchRecord]) -> int:
         shutil.rmtree(out)
     (out / "t").mkdir(parents=True)
     (out / "m").mkdir()
+    (out / "f").mkdir()
     digest = hashlib.sha256()
     keys = shard_keys({term: _size(term, ids, postings.docs) for term, ids in postings.body.items()},
                       {term: _group_key(term) for term in postings.body})
@@ -101,9 +113,13 @@ def write_search_index(site_dir: Path, records: Iterable[SearchRecord]) -> int:
         digest.update(_write(out / "t" / f"{file_name(key)}.json", shard))
     for start in range(0, len(meta), BLOCK):
         digest.update(_write(out / "m" / f"{start // BLOCK}.json", meta[start:start + BLOCK]))
+    for name, ids in sorted(facets.items()):
+        digest.update(_write(out / "f" / f"{name}.json", _deltas(ids)))
+    filters = {"tags": sorted(tag_names.items(), key=lambda pair: (pair[1].lower(), pair[0])),
+               "years": sorted((name[5:] for name in facets if name.startswith("year-")), reverse=True)}
     (out / "index.html").write_text(SHARE_PAGE, encoding="utf-8")
     _write(out / "manifest.json", {"version": FORMAT_VERSION, "docs": postings.docs, "entries": entries,
-                                   "block": BLOCK,
+                                   "block": BLOCK, "filters": filters,
                                    "shards": sorted(set(keys.values())), "hash": digest.hexdigest()[:16]})
     return postings.docs
 

@@ -31,6 +31,8 @@ class SearchRecord:
     tags: tuple[str, ...] = ()  # tag names
     body: tuple[str, ...] = ()  # plain text: sections, sources
     published: datetime | None = None  # timezone-aware; entries only
+    tag_slugs: tuple[str, ...] = ()  # entries only: for the tag filter
+    year: str = ""  # entries only: the year the site shows, for the year filter
 
 
 def ordered(records: Iterable[SearchRecord]) -> list[SearchRecord]:

@@ -146,3 +146,21 @@ def test_the_dialog_never_says_initializing_and_the_focus_is_visible(tab: Tab) -
     outline = link.evaluate("(element) => getComputedStyle(element).outlineStyle")
     assert outline == "solid"
     tab.assert_clean()
+
+
+def test_filters_by_tag_and_year(tab: Tab) -> None:
+    typed(tab, "partnerships ")
+    wait_for(tab, f"{REGULATED // 3 + 1} matching documents")  # 8 cloud briefings, 1 ai brief
+    tag = "select[data-digest-search-filter=tag]"
+    tab.page.select_option(tag, "ai")
+    wait_for(tab, "1 matching document")
+    assert titles(tab) == ["Partnerships with labs"]
+    tab.page.select_option(tag, "cloud")
+    wait_for(tab, f"{REGULATED // 3} matching documents")
+    tab.page.select_option("select[data-digest-search-filter=year]", "2026")
+    wait_for(tab, f"{REGULATED // 3} matching documents")
+    assert tab.page.locator("select[data-digest-search-filter=year] option").all_inner_texts() == [
+        "All years", "2026"]
+    tab.page.select_option(tag, "")
+    wait_for(tab, f"{REGULATED // 3 + 1} matching documents")
+    tab.assert_clean()

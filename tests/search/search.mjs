@@ -1,6 +1,6 @@
 // Runs the site's own search-index.js in Node, as search.js does in the browser:
 //   node search.mjs tokenize            stdin: JSON list of strings -> their tokens
-//   node search.mjs query <site> <q>    -> {total, results} of the query on a built site
+//   node search.mjs query <site> <q> [tag] [year] -> {total, results} of the query on a built site
 //   node search.mjs highlight <text> <q> -> [[part, marked], ...]
 //   node search.mjs stem                stdin: JSON list of words -> their stems (stem.js)
 import { readFile } from "node:fs/promises";
@@ -22,8 +22,8 @@ if (command === "tokenize") {
   for await (const chunk of process.stdin) chunks.push(chunk);
   out = JSON.parse(Buffer.concat(chunks).toString("utf8")).map(tokenize);
 } else if (command === "query") {
-  const [site, query] = args;
-  out = await new SearchIndex(pathToFileURL(`${site}/search/`), fromDisk).query(query);
+  const [site, query, tag = "", year = ""] = args;
+  out = await new SearchIndex(pathToFileURL(`${site}/search/`), fromDisk).query(query, 10, 0, { tag, year });
 } else if (command === "stem") {
   const { stem } = await import(new URL("../../docs/overrides/assets/javascripts/stem.js", import.meta.url).href);
   const chunks = [];

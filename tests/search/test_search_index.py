@@ -49,11 +49,11 @@ def terms(site: Path) -> set[str]:
     return found
 
 
-def query(site: Path, words: str) -> dict:
+def query(site: Path, words: str, tag: str = "", year: str = "") -> dict:
     node = shutil.which("node")
     if node is None:
         pytest.skip("node is not installed: the query tests run search-index.js in Node")
-    result = subprocess.run([node, str(SEARCH_MJS), "query", str(site), words],
+    result = subprocess.run([node, str(SEARCH_MJS), "query", str(site), words, tag, year],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
@@ -261,3 +261,20 @@ def test_digest_compile_writes_the_same_index_as_the_build(site: Path, tmp_path:
     compiled = digest("compile", str(tmp_path / "out"), cwd=site.parent)
     assert compiled.returncode == 0, compiled.stderr
     assert tree(tmp_path / "out" / "search") == tree(site / "search")
+
+
+def test_filters_by_tag_and_year(site: Path) -> None:
+    def slugs(**filters: str) -> set[str]:
+        found = query(site, "readers", **filters)
+        assert found["total"] == len(found["results"])
+        return {hit["url"].rstrip("/").rsplit("/", 1)[-1] for hit in found["results"]}
+
+    everything = slugs()
+    assert everything == set(PUBLISHED)  # tag and hand-written pages do not say "readers"
+    assert slugs(tag="ai") == {s for s, (_, tags, _) in PUBLISHED.items() if "ai" in tags}
+    assert slugs(year="2025") == {s for s, (date, _, _) in PUBLISHED.items() if date.startswith("2025")}
+    assert slugs(tag="ai", year="2025") == {"foxtrot-research"}
+    assert slugs(tag="no-such-tag") == set()
+    manifest = json.loads((site / "search" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["filters"]["years"] == ["2026", "2025"]  # hidden entries add no year
+    assert [slug for slug, _ in manifest["filters"]["tags"]] == ["ai", "cloud", "healthcare"]

@@ -154,7 +154,9 @@ export class SearchIndex {
      lede), then the fields the words are in (title > lede > tags > body), then newest first
      (a lower id); ``results`` are ``limit`` of them from ``offset``, ``total`` all of them;
      ``terms`` are the index terms of each result that matched. */
-  async query(text, limit = 10, offset = 0) {
+  /* ``filters``: {tag: slug, year: "YYYY"} (either may be empty): only the entries with
+     that tag and of that year; their id lists are fetched only when a filter is set. */
+  async query(text, limit = 10, offset = 0, filters = {}) {
     const manifest = await this.manifest();
     const plans = parseQuery(text).map((word) => this.plan(manifest, word));
     const words = plans.map((plan) => plan.word);
@@ -203,8 +205,13 @@ export class SearchIndex {
         score[doc] += best[doc] * weight;
       }
     });
-    const hits = [];
+    let hits = [];
     for (let doc = 0; doc < docs; doc++) if (count[doc] === words.length) hits.push(doc);
+    for (const [name, value] of [["tag", filters.tag], ["year", filters.year]]) {
+      if (!value) continue;
+      const kept = new Set(decode(await this.file(`f/${name}-${value}.json`).catch(() => [])));
+      hits = hits.filter((doc) => kept.has(doc));
+    }
     hits.sort((a, b) => covered[b] - covered[a] || score[b] - score[a] || a - b);
     const shown = hits.slice(offset, offset + limit);
     const results = await Promise.all(shown.map(async (id) => {

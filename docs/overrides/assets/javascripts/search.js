@@ -26,6 +26,31 @@
   more.textContent = dialog.dataset.digestSearchMore || "Show more";
   more.hidden = true;
   list.after(more);
+  // Filters by tag and by year: filled from the index's manifest when search is first used.
+  const filters = document.createElement("div");
+  filters.className = "digest-search-filters";
+  filters.hidden = true;
+  const select = (name, label, all) => {
+    const field = document.createElement("label");
+    const box = document.createElement("select");
+    box.name = name;
+    box.dataset.digestSearchFilter = name;
+    box.append(new Option(all, ""));
+    field.append(`${label} `, box);
+    filters.append(field);
+    return box;
+  };
+  const byTag = select("tag", "Tag", "All tags");
+  const byYear = select("year", "Year", "All years");
+  meta.before(filters);
+  let filled = false;
+  const fill = (manifest) => {
+    if (filled || !manifest.filters) return;
+    filled = true;
+    for (const [slug, name] of manifest.filters.tags) byTag.append(new Option(name, slug));
+    for (const year of manifest.filters.years) byYear.append(new Option(year, year));
+    filters.hidden = false;
+  };
   const SHOWN = 10;
   const KIND_LABELS = { tag: "Tag", page: "Page" };
 
@@ -109,8 +134,9 @@
       return;
     }
     const { module, index } = await load();
+    fill(await index.manifest());
     const offset = append ? shown : 0;
-    const found = await index.query(input.value, SHOWN, offset);
+    const found = await index.query(input.value, SHOWN, offset, { tag: byTag.value, year: byYear.value });
     if (ticket !== latest) return; // a newer keystroke took over
     meta.textContent = count(found.total);
     const rows = found.results.map((data) => item(module, data, found.words, query));
@@ -125,11 +151,12 @@
   };
 
   input.addEventListener("input", () => search().catch(report));
+  for (const box of [byTag, byYear]) box.addEventListener("change", () => search().catch(report));
   more.addEventListener("click", () => search(true).catch(report));
   input.addEventListener("focus", () => {
     open(true);
     if (!input.value.trim()) meta.textContent = t["search.result.placeholder"]; // not "Initializing"
-    load().catch(report);
+    load().then(({ index }) => index.manifest()).then(fill).catch(report);
   });
   toggle.addEventListener("change", () => {
     if (toggle.checked) input.focus();
