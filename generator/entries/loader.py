@@ -403,7 +403,6 @@ def build_entry(doc: Document, fields: dict, check: EntryCheck, slug: str,
 
     body = check.outline if with_body else None
     sections = {s.key: section_text(body.parsed, s) for s in body.sections} if body else {}
-    draft = value("draft")
     updated = text("updated")
     aliases = value("aliases")
     return Entry(
@@ -418,7 +417,7 @@ def build_entry(doc: Document, fields: dict, check: EntryCheck, slug: str,
         context=sections.get(SECTION_KEYS[1], ""),
         why_it_matters=sections.get(SECTION_KEYS[2], ""),
         updated=parse_date(updated, check.settings.tz) if updated else None,
-        draft=draft is not None and draft.value.lower() in {"true", "yes", "on"},
+        draft=check.is_draft,
         id=text("id"),
         aliases=tuple(item.value for item in aliases.value) if aliases is not None else (),
         html=entry_html(body, check.summary) if render and body and check.summary else None,

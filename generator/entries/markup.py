@@ -50,6 +50,13 @@ def link_scheme(target: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
+def refused_scheme(target: str) -> str | None:
+    """The scheme of a link target when entries may not link with it (not http(s),
+    mailto or relative), else None."""
+    scheme = link_scheme(target)
+    return scheme if scheme is not None and scheme not in ALLOWED_SCHEMES else None
+
+
 class _LocatingState(StateInline):
     """Inline parser state that stamps each token with its offset in the source."""
 
@@ -126,7 +133,7 @@ def _make_parser() -> MarkdownIt:
     # The core linkify pass only adds fuzzy links (no scheme), which are off; its
     # pretest alone cost a third of `digest check`.
     parser.core.ruler.disable("linkify")
-    # Bare URLs with a scheme or www. become links; words like "Node.js" stay words.
+    # Only bare URLs with a scheme become links: "www.x.com", "ASP.NET" stay words.
     parser.linkify.set({"fuzzy_link": False, "fuzzy_email": False, "fuzzy_ip": False})
     # Every link and image becomes a token, whatever its scheme, so that the rules can
     # refuse it with a location (E211) instead of markdown-it silently keeping it as
@@ -204,7 +211,6 @@ class Parsed:
         return table
 
 
-
 def parse(text: str, first_line: int = 1, first_col: int = 1) -> Parsed:
     return Parsed(text, PARSER.parse(text, {}), text.split("\n"), first_line, first_col)
 
@@ -249,12 +255,9 @@ def outline(body: str, first_line: int) -> Outline:
 
 def _section(parsed: Parsed, heading: Token, title: str, tokens: list[Token],
              following: Token | None) -> Section:
-    lines = parsed.source_lines
-    line_text = lines[heading.map[0]] if heading.map else ""
-    col = len(line_text) - len(line_text.lstrip()) + 1
-    end = following.map[0] if following is not None and following.map else len(lines)
-    return Section(title, section_key(title), parsed.line_of(heading), col,
-                   parsed.first_line + end, tokens)
+    line, col = parsed.block_position(heading)
+    end = following.map[0] if following is not None and following.map else len(parsed.source_lines)
+    return Section(title, section_key(title), line, col, parsed.first_line + end, tokens)
 
 
 def section_text(parsed: Parsed, section: Section) -> str:

@@ -20,7 +20,16 @@ from markdown_it.common.utils import escapeHtml
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 
-from generator.entries.markup import ALLOWED_SCHEMES, PARSER, Outline, Parsed, link_scheme, parse
+from generator.entries.markup import (
+    ALLOWED_SCHEMES,
+    PARSER,
+    SECTION_KEYS,
+    Outline,
+    Parsed,
+    link_scheme,
+    parse,
+    refused_scheme,
+)
 from generator.entries.model import Entry, EntryHTML
 
 if TYPE_CHECKING:
@@ -105,9 +114,7 @@ class _SafeRenderer(RendererHTML):
 
 
 def _drop_unsafe(token: Token, attribute: str) -> None:
-    target = str(token.attrs.get(attribute, ""))
-    scheme = link_scheme(target)
-    if scheme is not None and scheme not in ALLOWED_SCHEMES:
+    if refused_scheme(str(token.attrs.get(attribute, ""))):
         token.attrs[attribute] = "#"
 
 
@@ -133,9 +140,9 @@ def entry_html(body: Outline, summary: Parsed) -> EntryHTML:
     sections = {section.key: section for section in body.sections}
     return EntryHTML(
         summary=inline_html(summary),
-        whats_new=tokens_html(sections["what's new"].tokens),
-        context=tokens_html(sections["context"].tokens),
-        why_it_matters=tokens_html(sections["why it matters"].tokens),
+        whats_new=tokens_html(sections[SECTION_KEYS[0]].tokens),
+        context=tokens_html(sections[SECTION_KEYS[1]].tokens),
+        why_it_matters=tokens_html(sections[SECTION_KEYS[2]].tokens),
     )
 
 

@@ -11,7 +11,7 @@ import yaml
 from generator.diagnostics import Diagnostic
 from generator.entries.markup import Outline, Parsed, outline, parse
 from generator.entries.model import Tag
-from generator.entries.reader import BOOL, STR, Document
+from generator.entries.reader import STR, Document, scalar_value
 from generator.settings import Settings
 
 Field = tuple[yaml.Node, yaml.Node]  # (key node, value node)
@@ -62,8 +62,7 @@ class EntryCheck:
 
 def is_true(node: yaml.Node) -> bool:
     """A YAML true (``true``, ``yes``, ``on``)."""
-    return isinstance(node, yaml.ScalarNode) and node.tag == BOOL \
-        and node.value.lower() in ("true", "yes", "on")
+    return isinstance(node, yaml.ScalarNode) and scalar_value(node) is True
 
 
 def declares_draft(front: yaml.MappingNode) -> bool:

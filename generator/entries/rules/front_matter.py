@@ -53,6 +53,12 @@ def _text(check: EntryCheck, name: str) -> tuple[yaml.Node, str] | None:
     return None
 
 
+def _sequence(check: EntryCheck, name: str) -> yaml.SequenceNode | None:
+    """A field that must be a list; None when absent or of the wrong type (E106)."""
+    node = check.fields[name][1] if name in check.fields else None
+    return node if isinstance(node, yaml.SequenceNode) else None
+
+
 def check_required(check: EntryCheck) -> Iterator[Diagnostic]:
     first = check.doc.front
     for name in REQUIRED:
@@ -126,10 +132,8 @@ def check_dates(check: EntryCheck) -> Iterator[Diagnostic]:
 
 
 def check_tags(check: EntryCheck) -> Iterator[Diagnostic]:
-    if "tags" not in check.fields:
-        return
-    node = check.fields["tags"][1]
-    if not isinstance(node, yaml.SequenceNode):
+    node = _sequence(check, "tags")
+    if node is None:
         return
     if not 1 <= len(node.value) <= MAX_TAGS:
         yield check.at(node, "E130", f"give 1 to {MAX_TAGS} tags (found {len(node.value)})")
@@ -169,10 +173,8 @@ def check_summary(check: EntryCheck) -> Iterator[Diagnostic]:
 
 
 def check_sources(check: EntryCheck) -> Iterator[Diagnostic]:
-    if "sources" not in check.fields:
-        return
-    node = check.fields["sources"][1]
-    if not isinstance(node, yaml.SequenceNode):
+    node = _sequence(check, "sources")
+    if node is None:
         return
     if not node.value:
         yield check.at(node, "E150", "list at least one source")
@@ -197,7 +199,7 @@ def check_sources(check: EntryCheck) -> Iterator[Diagnostic]:
         url = fields.get("url")
         if (url and isinstance(url[1], yaml.ScalarNode) and url[1].tag == STR
                 and not is_http_url(url[1].value.strip())):
-            yield check.at(url[1], "E152", f"'{url[1].value}' is not an absolute http(s) URL")
+            yield check.at(url[1], "E152", f"'{_shown(url[1].value)}' is not an absolute http(s) URL")
         if "quote" not in fields:
             yield check.at(item, "W100", "source has no quote")
 
@@ -207,9 +209,9 @@ def check_identity(check: EntryCheck) -> Iterator[Diagnostic]:
     problem = slug_problem(found[1]) if found else None
     if problem:
         yield check.at(found[0], "E160", f"id '{_shown(found[1])}' {problem}")
-    if "aliases" in check.fields:
-        node = check.fields["aliases"][1]
-        for item in node.value if isinstance(node, yaml.SequenceNode) else ():
+    aliases = _sequence(check, "aliases")
+    if aliases is not None:
+        for item in aliases.value:
             value = item.value if isinstance(item, yaml.ScalarNode) else None
             if is_dated_alias(value):
                 own = f"{check.name_date.replace('-', '/')}/{check.name_slug}" if check.name_date else None

@@ -16,14 +16,13 @@ from markdown_it.token import Token
 
 from generator.diagnostics import Diagnostic
 from generator.entries.markup import (
-    ALLOWED_SCHEMES,
     EXTENSION_SYNTAX,
     MAX_NESTING,
     PLACEHOLDER,
     Parsed,
     inline_offset,
-    link_scheme,
     nesting_too_deep,
+    refused_scheme,
 )
 from generator.entries.rules.context import EntryCheck
 from generator.entries.values import NOT_TEXT, describe_character
@@ -82,8 +81,8 @@ def check_link_schemes(check: EntryCheck, parsed: Parsed) -> Iterator[Diagnostic
         kind = item.token.type
         if kind not in ("link_open", "image"):
             continue
-        scheme = link_scheme(str(item.token.attrs.get("href" if kind == "link_open" else "src", "")))
-        if scheme is not None and scheme not in ALLOWED_SCHEMES:
+        scheme = refused_scheme(str(item.token.attrs.get("href" if kind == "link_open" else "src", "")))
+        if scheme:
             yield _at(check, parsed, item, "E211", f"link scheme '{scheme}:' is not allowed",
                       _target_offset(item) - item.start)
 
