@@ -1,5 +1,6 @@
 """``digest serve``: ``mkdocs serve`` for the project; added or edited entries rebuild the
-site without a restart (the plugin watches the entries folder).
+site without a restart (the plugin watches the entries folder), and a rebuild renders and
+writes only what the edit changed (``generator.plugin.incremental``).
 
 ``--drafts`` and ``--future`` show unpublished entries, marked (``generator.compile.preview``);
 an entry with errors is left out and listed at ``/_diagnostics/`` instead of stopping the
@@ -43,7 +44,9 @@ def run(args) -> int:
     root = Path(args.root).resolve()
     config = config_file(root)
     from_mkdocs_yml(config, site=True)  # an unusable setting is a usage error, before MkDocs starts
-    command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config)]
+    # --dirty: a rebuild writes only the pages an edit changed (generator.plugin.incremental
+    # keeps that exact: the result is what a clean build writes).
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--config-file", str(config)]
     if args.dev_addr:
         command += ["--dev-addr", args.dev_addr]
     if args.strict:

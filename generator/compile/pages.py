@@ -28,6 +28,7 @@ from generator.entries.render import RenderedEntry, Renderer, safe_url, template
 from generator.entries.values import is_slug
 from generator.feeds import alternate_links, feed_files
 from generator.feeds.links import SITE_FEEDS
+from generator.memo import NO_MEMO, Memo
 from generator.search.records import SearchRecord
 from generator.settings import Settings
 from generator.text import html_text
@@ -117,52 +118,65 @@ class _View:
 
 def compile_site(corpus: Corpus, settings: Settings, now: datetime | None = None,
                  renderer: Renderer | None = None, *,
-                 preview: Preview = NO_PREVIEW) -> CompiledSite:
+                 preview: Preview = NO_PREVIEW, memo: Memo = NO_MEMO) -> CompiledSite:
     """Every page and file of the site for the entries published at ``now``.
 
     ``preview`` (``digest serve`` only) adds drafts and scheduled entries to the pages and
-    listings, marked as such; feeds, redirects and the site's date never include them."""
+    listings, marked as such; feeds, redirects and the site's date never include them.
+    ``memo`` (``digest serve`` only) reuses the views, pages and feeds whose inputs are
+    the same as in the last build: a rebuild after one edit renders only what it touched."""
     settings.require(site=True, error=CompileError)
+    settings = memo.same("settings", settings)
+    tags = memo.same("tags", corpus.tags)
     published = corpus.published(now)
     extra = previewed(corpus, preview, now)
     shown = sorted((*published, *extra), key=lambda e: (e.date, e.slug), reverse=True)
-    _check_paths(shown, corpus.tags)
-    rendered = (renderer or Renderer()).render_all(shown)
+    _check_paths(shown, tags)
+    renderer = renderer or _RENDERER
     unpublished = {entry.slug for entry in extra}
-    views = [_view(rendered[entry.slug], corpus.tags, entry.slug in unpublished)
-             for entry in shown]
+    views = [memo.call(("view", entry.slug), _make_view, renderer, entry, tags,
+                       entry.slug in unpublished) for entry in shown]
     public = [view for view in views if view.preview is None]
     pages: list[CompiledPage] = []
     files: dict[str, bytes] = {}
     for index, view in enumerate(views):
         newer = views[index - 1] if index > 0 else None
         older = views[index + 1] if index + 1 < len(views) else None
-        pages.append(_entry_page(view, newer, older, settings))
+        pages.append(memo.call(("entry", view.url), _entry_page, view, newer, older, settings))
         for alias in view.entry.aliases if view.preview is None else ():
             url = view.entry.alias_url(alias)
-            files[url + "index.html"] = _redirect(url, view, settings)
-    pages.extend(_home_pages(views, settings))
-    by_tag: dict[str, list[_View]] = {slug: [] for slug in corpus.tags}
+            files[url + "index.html"] = memo.call(("alias", url), _redirect, url, view, settings)
+    pages.extend(_home_pages(views, settings, memo))
+    by_tag: dict[str, list[_View]] = {slug: [] for slug in tags}
     for view in views:
         for slug in view.entry.tags:
             by_tag[slug].append(view)
-    for slug, tag in corpus.tags.items():
-        tag_pages = _tag_pages(tag, by_tag[slug], settings)
+    for slug, tag in tags.items():
+        tag_pages = _tag_pages(tag, by_tag[slug], settings, memo)
         pages.extend(tag_pages)
         if by_tag[slug] and settings.site_url:
-            files[f"tags/{slug}/sitemap.xml"] = _tag_sitemap(tag_pages, settings)
-    pages.append(_tags_index(corpus.tags, by_tag, _newest(views)))
-    pages.extend(_archive(views))
-    feeds = feed_files([view.rendered for view in public], corpus.tags, settings, now)
+            files[f"tags/{slug}/sitemap.xml"] = memo.call(("tag-sitemap", slug), _tag_sitemap,
+                                                          tuple(tag_pages), settings)
+    pages.append(_tags_index(tags, by_tag, _newest(views)))
+    pages.extend(_archive(views, memo))
+    feeds = feed_files([view.rendered for view in public], tags, settings, now, memo=memo)
     files.update(feeds)
     _check_unique(pages, files)
     pages.sort(key=lambda page: page.src)
     updated = max((view.entry.modified for view in public), default=None)
-    search = (*(_search_record(view) for view in public),
+    search = (*(memo.call(("search", view.url), _search_record, view) for view in public),
               *(SearchRecord(kind="tag", url=f"tags/{slug}/", title=tag.name, date="", lede=tag.description)
-                for slug, tag in sorted(corpus.tags.items())))
+                for slug, tag in sorted(tags.items())))
     return CompiledSite(tuple(pages), MappingProxyType(dict(sorted(files.items()))),
                         f"{updated:%Y-%m-%d}" if updated else None, search)
+
+
+_RENDERER = Renderer()
+
+
+def _make_view(renderer: Renderer, entry: Entry, tags: Mapping[str, Tag],
+               unpublished: bool) -> _View:
+    return _view(renderer.render(entry), tags, unpublished)
 
 
 # -- helpers -----------------------------------------------------------------------------------
@@ -379,12 +393,17 @@ class _Listing:
                             MappingProxyType({"digest": digest, "search": {"exclude": True}}))
 
 
+def _listing_page(listing: _Listing, items: Sequence[_View], number: int, total: int, title: str,
+                  description: str, heading: str) -> CompiledPage:
+    return listing.page(items, number, total, title=title, description=description, heading=heading)
+
+
 def _newest(items: Sequence[_View]) -> str | None:
     """The newest change among published ``items`` (a previewed entry's date never shows)."""
     return max((f"{v.entry.modified:%Y-%m-%d}" for v in items if v.preview is None), default=None)
 
 
-def _home_pages(views: Sequence[_View], settings: Settings) -> list[CompiledPage]:
+def _home_pages(views: Sequence[_View], settings: Settings, memo: Memo = NO_MEMO) -> list[CompiledPage]:
     chunks = _pages_of(views, settings.per_page)
     listing = _Listing("home", "", settings.site_description, site_feeds(settings))
     out = []
@@ -394,12 +413,14 @@ def _home_pages(views: Sequence[_View], settings: Settings) -> list[CompiledPage
         else:
             title = f"Latest briefs, page {number}"
             description = f"Briefs, newest first: page {number} of {len(chunks)}."
-        out.append(listing.page(items, number, len(chunks), title=title, description=description,
-                                heading=settings.site_name if number == 1 else title))
+        heading = settings.site_name if number == 1 else title
+        out.append(memo.call(("home", number), _listing_page, listing, tuple(items), number,
+                             len(chunks), title, description, heading))
     return out
 
 
-def _tag_pages(tag: Tag, items: Sequence[_View], settings: Settings) -> list[CompiledPage]:
+def _tag_pages(tag: Tag, items: Sequence[_View], settings: Settings,
+               memo: Memo = NO_MEMO) -> list[CompiledPage]:
     chunks = _pages_of(items, settings.per_page)
     feeds = tag_feeds(tag, settings) if items else []  # a tag without briefs has no feeds
     listing = _Listing("tag", f"tags/{tag.slug}/", tag.description, feeds, feeds)
@@ -407,8 +428,8 @@ def _tag_pages(tag: Tag, items: Sequence[_View], settings: Settings) -> list[Com
     for number, chunk in enumerate(chunks, 1):
         title = tag.name if number == 1 else f"{tag.name}, page {number}"
         description = tag.description if number == 1 else f"{tag.description} Page {number} of {len(chunks)}."
-        out.append(listing.page(chunk, number, len(chunks), title=title, description=description,
-                                heading=title))
+        out.append(memo.call(("tag", tag.slug, number), _listing_page, listing, tuple(chunk),
+                             number, len(chunks), title, description, title))
     return out
 
 
@@ -439,7 +460,7 @@ def _tags_index(tags: Mapping[str, Tag], by_tag: Mapping[str, Sequence[_View]],
                         MappingProxyType({"digest": digest, "search": {"exclude": True}}))
 
 
-def _archive(views: Sequence[_View]) -> list[CompiledPage]:
+def _archive(views: Sequence[_View], memo: Memo = NO_MEMO) -> list[CompiledPage]:
     """The archive: ``archive/`` lists the years and months with how many briefs each has,
     and each month has its own page, ``archive/YYYY/MM/``, a compact list of headlines
     (with previous/next month links). Every brief is on one page only: linear in size."""
@@ -461,26 +482,33 @@ def _archive(views: Sequence[_View]) -> list[CompiledPage]:
         digest["updated"] = newest
     out = [CompiledPage(f"{url}index.md", url, "Archive", "Every brief, by year and month.", body,
                         MappingProxyType({"digest": digest, "search": {"exclude": True}}))]
-    flat = [(year, month, items) for year, months in years for month, items in months]
+    flat = [(year, month, tuple(items)) for year, months in years for month, items in months]
     for index, (year, month, items) in enumerate(flat):
-        month_url = f"archive/{year}/{month:02d}/"
-        root = root_of(month_url)
-        name = f"{MONTHS[month - 1]} {year}"
-        newer = flat[index - 1] if index > 0 else None
-        older = flat[index + 1] if index + 1 < len(flat) else None
-        pager = {"newer": newer and (root + f"archive/{newer[0]}/{newer[1]:02d}/",
-                                     f"{MONTHS[newer[1] - 1]} {newer[0]}"),
-                 "older": older and (root + f"archive/{older[0]}/{older[1]:02d}/",
-                                     f"{MONTHS[older[1] - 1]} {older[0]}")}
-        body = template("page_archive_month.html").render(
-            name=name, items=items, root=root, pager=pager, archive=root + url)
-        digest = {"kind": "archive-month"}
-        newest = _newest(items)
-        if newest:
-            digest["updated"] = newest
-        count = sum(1 for view in items if view.preview is None)
-        out.append(CompiledPage(
-            f"{month_url}index.md", month_url, f"Archive: {name}",
-            f"Every brief of {name}: {count} brief{'' if count == 1 else 's'}.", body,
-            MappingProxyType({"digest": digest, "search": {"exclude": True}})))
+        newer = flat[index - 1][:2] if index > 0 else None
+        older = flat[index + 1][:2] if index + 1 < len(flat) else None
+        out.append(memo.call(("archive", year, month), _archive_month, year, month, items,
+                             newer, older))
     return out
+
+
+def _archive_month(year: int, month: int, items: Sequence[_View], newer: tuple[int, int] | None,
+                   older: tuple[int, int] | None) -> CompiledPage:
+    """``archive/YYYY/MM/``: the month's headlines, with links to the months around it."""
+    month_url = f"archive/{year}/{month:02d}/"
+    root = root_of(month_url)
+    name = f"{MONTHS[month - 1]} {year}"
+    pager = {"newer": newer and (root + f"archive/{newer[0]}/{newer[1]:02d}/",
+                                 f"{MONTHS[newer[1] - 1]} {newer[0]}"),
+             "older": older and (root + f"archive/{older[0]}/{older[1]:02d}/",
+                                 f"{MONTHS[older[1] - 1]} {older[0]}")}
+    body = template("page_archive_month.html").render(
+        name=name, items=items, root=root, pager=pager, archive=root + "archive/")
+    digest: dict[str, object] = {"kind": "archive-month"}
+    newest = _newest(items)
+    if newest:
+        digest["updated"] = newest
+    count = sum(1 for view in items if view.preview is None)
+    return CompiledPage(
+        f"{month_url}index.md", month_url, f"Archive: {name}",
+        f"Every brief of {name}: {count} brief{'' if count == 1 else 's'}.", body,
+        MappingProxyType({"digest": digest, "search": {"exclude": True}}))

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from types import MappingProxyType
 
 from generator.entries.model import Corpus, Entry
@@ -22,6 +23,9 @@ from generator.entries.render import template
 
 ENV = "DIGEST_PREVIEW"
 DIAGNOSTICS_URL = "_diagnostics/"
+# Every served page loads this script; it shows a notice while STATUS_FILE counts errors.
+NOTICE_SCRIPT = DIAGNOSTICS_URL + "notice.js"
+STATUS_FILE = DIAGNOSTICS_URL + "status.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +73,11 @@ def previewed(corpus: Corpus, preview: Preview, now: datetime | None) -> tuple[E
 def without(corpus: Corpus, paths: set[str]) -> Corpus:
     """``corpus`` without the entries at ``paths`` (the broken ones, while serving)."""
     return Corpus(tuple(e for e in corpus.entries if e.path not in paths), corpus.tags)
+
+
+def notice_script() -> bytes:
+    """The script behind :data:`NOTICE_SCRIPT`."""
+    return (Path(__file__).parent.parent / "templates" / "diagnostics_notice.js").read_bytes()
 
 
 def diagnostics_page(lines: Sequence[str], report: str, errors: int):

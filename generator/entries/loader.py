@@ -27,6 +27,7 @@ from generator.entries.rules import body, corpus, front_matter
 from generator.entries.rules.context import EntryCheck, declares_draft
 from generator.entries.rules.vocabulary import load_vocabulary
 from generator.entries.values import ENTRY_NAME, MAX_SLUG, NOT_TEXT, is_slug, parse_date, slug_problem
+from generator.memo import NO_MEMO, Memo
 from generator.settings import Settings
 
 VOCABULARY = "tags.yml"
@@ -116,23 +117,54 @@ def _starts_with_front_matter(path: Path) -> bool:
         return False
 
 
-def load(root: Path, settings: Settings, only: Iterable[Path] | None = None) -> LoadResult:
+def load(root: Path, settings: Settings, only: Iterable[Path] | None = None,
+         memo: Memo = NO_MEMO) -> LoadResult:
     """Load and check the whole corpus; with ``only``, report just those files' problems
-    (and cross-file problems they take part in)."""
+    (and cross-file problems they take part in). ``memo`` (``digest serve``) gives back the
+    last result of every file that was not written to since, the same ``Entry`` object."""
     root = root.resolve()
 
     drafts: set[str] = set()
 
     def each_file(paths: list[Path], tags: dict[str, Tag]) -> _Results:
-        results = {path: load_entry(path, root, tags, settings) for path in paths}
-        for path, (entry, problems) in results.items():
-            if entry.draft if entry is not None else has_errors(problems) and _declares_draft(path):
+        tags = memo.same("tags", tags)
+        results = {}
+        for path in paths:
+            # Files that cannot be examined are read again: their error may be gone.
+            signature = _signature(path) if memo is not NO_MEMO else None
+            if signature is None:
+                entry, problems, draft = _load_one(path, root, tags, settings)
+            else:
+                entry, problems, draft = memo.call(("file", path), _load_one, path, root, tags,
+                                                   settings, signature)
+            results[path] = (entry, problems)
+            if draft:
                 drafts.add(_shown(path, root))
         return results
 
     tags, entries, diagnostics, files = _pipeline(root, settings, only, each_file)
     entries.sort(key=lambda e: (e.date, e.slug))
     return LoadResult(Corpus(tuple(entries), tags), diagnostics, files, frozenset(drafts))
+
+
+def _signature(path: Path) -> tuple[int, ...] | None:
+    """What changes whenever a file is written, renamed over or relinked (an editor's save
+    changes the modification and change times; a symlink's target is compared too)."""
+    try:
+        link, target = os.lstat(path), os.stat(path)
+    except OSError:
+        return None
+    return (link.st_ino, link.st_mtime_ns, link.st_ctime_ns, target.st_dev, target.st_ino,
+            target.st_size, target.st_mtime_ns, target.st_ctime_ns)
+
+
+def _load_one(path: Path, root: Path, tags: dict[str, Tag], settings: Settings,
+              *_signature: object) -> tuple[Entry | None, list[Diagnostic], bool]:
+    """One file's entry, problems and whether it is a draft (``_signature``: what the
+    memo compares besides the arguments, the file's state)."""
+    entry, problems = load_entry(path, root, tags, settings)
+    draft = entry.draft if entry is not None else has_errors(problems) and _declares_draft(path)
+    return entry, problems, draft
 
 
 def _declares_draft(path: Path) -> bool:

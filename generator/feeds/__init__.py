@@ -23,6 +23,7 @@ from generator.feeds.model import (
     parse_source_date_epoch,
     select,
 )
+from generator.memo import NO_MEMO, Memo
 from generator.settings import Settings
 
 __all__ = ["FeedError", "FeedLink", "alternate_links", "feed_files"]
@@ -30,13 +31,14 @@ __all__ = ["FeedError", "FeedLink", "alternate_links", "feed_files"]
 
 def feed_files(entries: Sequence[RenderedEntry], tags: Mapping[str, Tag], settings: Settings,
                now: datetime | None = None, *,
-               source_date_epoch: str | None = None) -> dict[str, bytes]:
+               source_date_epoch: str | None = None, memo: Memo = NO_MEMO) -> dict[str, bytes]:
     """Site-relative path -> file content for every feed of the site.
 
     ``entries`` are the published entries, newest first; drafts and entries dated after
     ``now`` are left out even if passed. ``source_date_epoch`` defaults to the
     ``SOURCE_DATE_EPOCH`` environment variable. Raises :class:`FeedError` (a ValueError)
-    when the settings cannot make correct feeds, e.g. without ``site_url``.
+    when the settings cannot make correct feeds, e.g. without ``site_url``. ``memo``
+    (``digest serve``) reuses the items and files whose inputs did not change.
     """
     check_settings(settings)
     if source_date_epoch is None:
@@ -44,12 +46,13 @@ def feed_files(entries: Sequence[RenderedEntry], tags: Mapping[str, Tag], settin
     epoch = parse_source_date_epoch(source_date_epoch)
     # Each item built once and shared by the site feed and its tags' feeds.
     chosen = in_some_feed(select(entries, now), settings.feed_size)
-    items = [feed_item(rendered, tags, settings) for rendered in chosen]
+    items = [memo.call(("feed-item", rendered.entry.slug), feed_item, rendered, tags, settings)
+             for rendered in chosen]
     site = build_feed(items, settings, source_date_epoch=epoch, now=now)
     files = {
-        links.RSS_PATH: rss.serialize(site),
-        links.ATOM_PATH: atom.serialize(site),
-        links.JSON_PATH: jsonfeed.serialize(site),
+        links.RSS_PATH: memo.call(("feed", links.RSS_PATH), rss.serialize, site),
+        links.ATOM_PATH: memo.call(("feed", links.ATOM_PATH), atom.serialize, site),
+        links.JSON_PATH: memo.call(("feed", links.JSON_PATH), jsonfeed.serialize, site),
     }
     used = {category.slug for item in items for category in item.categories}
     tag_feeds = []
@@ -57,7 +60,9 @@ def feed_files(entries: Sequence[RenderedEntry], tags: Mapping[str, Tag], settin
         tag = tags.get(slug) or Tag(slug, slug, "")
         feed = build_feed(items, settings, tag=tag, source_date_epoch=epoch, now=now)
         tag_feeds.append(feed)
-        files[links.tag_rss_path(slug)] = rss.serialize(feed)
-        files[links.tag_atom_path(slug)] = atom.serialize(feed)
-    files[links.OPML_PATH] = opml.serialize(site, tag_feeds)
+        for path, serialize in ((links.tag_rss_path(slug), rss.serialize),
+                                (links.tag_atom_path(slug), atom.serialize)):
+            files[path] = memo.call(("feed", path), serialize, feed)
+    files[links.OPML_PATH] = memo.call(("feed", links.OPML_PATH), opml.serialize, site,
+                                       tuple(tag_feeds))
     return files

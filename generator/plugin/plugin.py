@@ -11,6 +11,7 @@ every configured extension) for each of thousands of pages that are HTML already
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from collections.abc import Callable
@@ -29,13 +30,25 @@ from mkdocs.structure.toc import get_toc
 from generator.clock import ClockError
 from generator.compile import CompiledPage, CompileError, build_now, compile_site
 from generator.compile.pages import site_feeds
-from generator.compile.preview import DIAGNOSTICS_URL, ENV, NO_PREVIEW, Preview, diagnostics_page, without
+from generator.compile.preview import (
+    DIAGNOSTICS_URL,
+    ENV,
+    NO_PREVIEW,
+    NOTICE_SCRIPT,
+    STATUS_FILE,
+    Preview,
+    diagnostics_page,
+    notice_script,
+    without,
+)
 from generator.diagnostics import Severity, summary
 from generator.entries.loader import load
 from generator.entries.model import Corpus
 from generator.feeds import FeedError
 from generator.feeds.links import SITE_FEEDS
+from generator.memo import NO_MEMO, Memo
 from generator.plugin.config import DigestConfig, settings_from
+from generator.plugin.incremental import CompiledFile, DropDirtyWarning, Rebuilds
 from generator.search import SearchRecord, handwritten_records, write_search_index
 from generator.settings import Settings, SettingsError, from_mkdocs_yml
 
@@ -56,11 +69,31 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.preview = NO_PREVIEW
         self.errors = 0
         self.problem: str | None = None
+        # `digest serve` (mkdocs serve --dirty): rebuilds reuse what an edit did not
+        # change and write only what it did (generator.plugin.incremental).
+        self.rebuilds: Rebuilds | None = None
+        self.sitemap = True  # whether this build writes the sitemap
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # A plugin with on_startup lives across the rebuilds of one `mkdocs serve`.
         self.serving = command == "serve"
         self.preview = Preview.from_env(os.environ.get(ENV)) if self.serving else NO_PREVIEW
+        if self.serving and dirty:
+            self.rebuilds = Rebuilds()
+            logging.getLogger("mkdocs.commands.build").addFilter(DropDirtyWarning())
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.rebuilds is not None:
+            self.rebuilds.begin(Path(config.config_file_path), Path(config.docs_dir),
+                                Path(config.site_dir))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.rebuilds is not None:
+            self.rebuilds.forget()
+
+    @property
+    def memo(self) -> Memo:
+        return self.rebuilds.memo if self.rebuilds is not None else NO_MEMO
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.use_directory_urls:
@@ -71,7 +104,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        result = load(self.root, self.settings)
+        result = load(self.root, self.settings, memo=self.memo)
         blocking = result.blocking
         stops = set(blocking)
         for diagnostic in result.diagnostics:
@@ -96,7 +129,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                         f"the site without the entries concerned: see /{DIAGNOSTICS_URL}")
         self.problem = None
         try:
-            site = compile_site(corpus, self.settings, build_now(), preview=self.preview)
+            site = compile_site(corpus, self.settings, build_now(), preview=self.preview,
+                                memo=self.memo)
         except (CompileError, FeedError) as error:
             if not self.serving:
                 raise PluginError(f"digest: {error}") from error
@@ -110,18 +144,41 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.search = site.search
         self.updated = site.updated
         compiled = list(site.pages)
+        generated = list(site.files.items())
         if self.serving:
             compiled.append(self._diagnostics_page(result, config))
+            status = {"errors": self.errors or int(bool(self.problem))}
+            generated += [(NOTICE_SCRIPT, notice_script()), (STATUS_FILE, json.dumps(status).encode())]
+        # Serving with --dirty, MkDocs sees only the pages an edit changed (and those of
+        # the navigation), unless pages come or go or change dates: the sitemap lists all.
+        rebuilds = self.rebuilds
+        listed = (tuple((page.src, page.meta["digest"].get("updated")) for page in compiled),
+                  self.updated)
+        everything = rebuilds is None or not rebuilds.lists_the_same(listed)
+        self.sitemap = everything
+        navigation = set(_nav_sources(config.nav or []))
         for page in compiled:
             self._claim(files, page.src)
-            # No text: on_pre_page and on_page_markdown supply the page from ``self.pages``.
-            files.append(File.generated(config, page.src, content="",
-                                        inclusion=InclusionLevel.NOT_IN_NAV))
             self.pages[page.src] = page
-        for path, content in site.files.items():
+            changed = rebuilds is None or rebuilds.changed(page.src[:-3] + ".html", page)
+            if everything or changed or page.src in navigation:
+                # No text: on_pre_page and on_page_markdown supply the page from ``self.pages``.
+                files.append(self._generated(config, page.src, "", changed,
+                                             inclusion=InclusionLevel.NOT_IN_NAV))
+        for path, content in generated:
             self._claim(files, path)
-            files.append(File.generated(config, path, content=content))
+            changed = rebuilds is None or rebuilds.changed(path, content)
+            if everything or changed:
+                files.append(self._generated(config, path, content, changed))
         return files
+
+    def _generated(self, config: MkDocsConfig, src: str, content: str | bytes, changed: bool,
+                   **options) -> File:
+        if self.rebuilds is None:
+            return File.generated(config, src, content=content, **options)
+        file = CompiledFile.generated(config, src, content=content, **options)
+        file.changed = changed
+        return file
 
     def _compile(self, corpus: Corpus):
         try:
@@ -157,14 +214,20 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str | None:
         compiled = self.pages.get(page.file.src_uri)
-        # Sitemap dates (and the sitemap.xml.gz timestamp) come from the content, not the clock.
+        self._date(page)
         if compiled is not None:
             page.meta = compiled.front_matter()
-            page.update_date = compiled.meta["digest"].get("updated") or self.updated or page.update_date
             return ""
-        if self.updated:
-            page.update_date = self.updated
         return None
+
+    def _date(self, page: Page) -> None:
+        """Sitemap dates (and the sitemap.xml.gz timestamp) come from the content, not the
+        clock."""
+        compiled = self.pages.get(page.file.src_uri)
+        if compiled is not None:
+            page.update_date = compiled.meta["digest"].get("updated") or self.updated or page.update_date
+        elif self.updated:
+            page.update_date = self.updated
 
     # MkDocs renders every page's content first and writes pages afterwards, so a compiled
     # page's HTML is decoded only for its own writing and dropped after it: thousands of
@@ -190,10 +253,16 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         env.globals["digest_site_feeds"] = site_feeds(self.settings)
         env.globals["digest_feeds"] = SITE_FEEDS
         env.globals["digest_fragment"] = FragmentCache()
-        # The notice every served page shows while entries have errors (main.html).
-        env.globals["digest_diagnostics"] = ({"errors": self.errors or 1, "href": DIAGNOSTICS_URL}
-                                             if self.serving and (self.errors or self.problem)
-                                             else None)
+        # Served pages load the script that shows a notice while entries have errors.
+        env.globals["digest_serving"] = {"notice": NOTICE_SCRIPT} if self.serving else None
+        if not self.sitemap:
+            # Only changed pages were handed to MkDocs: the sitemap on disk is still right.
+            config.theme.static_templates.discard("sitemap.xml")
+        if self.rebuilds is not None:
+            # MkDocs reads only the pages a rebuild changed; the sitemap lists them all.
+            for file in files.documentation_pages():
+                if file.page is not None:
+                    self._date(file.page)
         return env
 
     def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
@@ -211,14 +280,30 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         # Search: a static index of the published entries, tag pages and hand-written pages
         # (the same as `digest compile` writes); a failure fails the build.
         try:
-            write_search_index(Path(config.site_dir), [*self.search, *handwritten_records(Path(config.docs_dir))])
+            write_search_index(Path(config.site_dir),
+                               [*self.search, *handwritten_records(Path(config.docs_dir))],
+                               self.memo)
         except OSError as error:
             raise PluginError(f"digest: search index: {error}") from error
+        if self.rebuilds is not None:
+            self.rebuilds.finish(Path(config.site_dir))
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         # New and edited entries rebuild the site without a restart.
         server.watch(str(self.root / self.settings.entries_dir))
         return server
+
+
+def _nav_sources(items) -> list[str]:
+    """The source paths (``index.md``...) that the ``nav`` of mkdocs.yml names."""
+    found = []
+    for item in items if isinstance(items, list) else [items]:
+        if isinstance(item, str):
+            found.append(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                found += _nav_sources(value)
+    return found
 
 
 class FragmentCache:

@@ -34,11 +34,13 @@ import json
 import re
 import shutil
 from array import array
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from functools import partial
 from pathlib import Path
 
+from generator.memo import NO_MEMO, Memo
 from generator.search.records import KINDS, SearchRecord, ordered
 from generator.search.tokenize import stem, terms
 
@@ -66,13 +68,13 @@ class Postings:
         self.fields: dict[str, defaultdict[str, array]] = {
             name: defaultdict(partial(array, "I")) for name in FIELDS}
         self.docs = 0
+        self.changed: set[str] | None = None  # terms changed by patched(); None: all new
 
-    def add(self, record: SearchRecord) -> None:
+    def add(self, record: SearchRecord, memo: Memo = NO_MEMO) -> None:
         doc = self.docs
         self.docs += 1
         # Documents arrive in id order, so every list stays sorted; arrays keep 4 bytes an id.
-        found = {"t": terms(record.title), "l": terms(record.lede), "g": terms(" ".join(record.tags))}
-        every = set().union(*found.values(), terms(" ".join(record.body)))
+        found, every = memo.call(("terms", record.kind, record.url), record_terms, record)
         body = self.body
         for term in every:
             body[term].append(doc)
@@ -81,17 +83,87 @@ class Postings:
             for term in held:
                 field[term].append(doc)
 
+    def patched(self, changes: Iterable[tuple[int, RecordTerms, RecordTerms]]) -> Postings:
+        """A copy where each document ``doc`` of ``changes`` has the terms ``new`` instead
+        of ``old`` (the same number of documents: ids do not move). The arrays of the terms
+        concerned are replaced, never changed in place, so ``self`` stays as it was."""
+        copy = Postings()
+        copy.docs = self.docs
+        copy.body.update(self.body)
+        for name in FIELDS:
+            copy.fields[name].update(self.fields[name])
+        copy.changed = set()
+        for doc, (old_found, old_every), (new_found, new_every) in changes:
+            copy._move(copy.body, doc, old_every, new_every)
+            for name in FIELDS:
+                copy._move(copy.fields[name], doc, old_found[name], new_found[name])
+        return copy
 
-def write_search_index(site_dir: Path, records: Iterable[SearchRecord]) -> int:
-    """Write ``site_dir/search/`` for ``records``; the number indexed."""
-    postings = Postings()
+    def _move(self, index: defaultdict[str, array], doc: int, old: set[str], new: set[str]) -> None:
+        assert self.changed is not None
+        for term in old - new:
+            ids = array("I", index[term])
+            del ids[bisect_left(ids, doc)]
+            if ids:
+                index[term] = ids
+            else:
+                del index[term]
+            self.changed.add(term)
+        for term in new - old:
+            ids = array("I", index.get(term, ()))
+            ids.insert(bisect_left(ids, doc), doc)
+            index[term] = ids
+            self.changed.add(term)
+
+
+RecordTerms = tuple[dict[str, set[str]], set[str]]
+# Above this many changed documents, indexing afresh is as quick as patching.
+PATCH_LIMIT = 200
+
+
+def _postings(records: list[SearchRecord], memo: Memo) -> Postings:
+    """The postings of ``records``: patched from the last build's when only a few records
+    differ at the same positions (an edit), else built afresh."""
+    last = memo.previous("postings")
+    postings = None
+    if isinstance(last, tuple) and len(last[0]) == len(records):
+        before, previous = last
+        changed = [doc for doc, (old, new) in enumerate(zip(before, records, strict=True))
+                   if old is not new and old != new]
+        if len(changed) <= PATCH_LIMIT:
+            postings = previous.patched(
+                (doc, record_terms(before[doc]),
+                 memo.call(("terms", records[doc].kind, records[doc].url), record_terms, records[doc]))
+                for doc in changed)
+            for doc, record in enumerate(records):  # keep the other records' terms for later
+                if doc not in changed:
+                    memo.call(("terms", record.kind, record.url), record_terms, record)
+    if postings is None:
+        postings = Postings()
+        for record in records:
+            postings.add(record, memo)
+    memo.keep("postings", (records, postings))
+    return postings
+
+
+def record_terms(record: SearchRecord) -> tuple[dict[str, set[str]], set[str]]:
+    """A record's terms per ranked field, and all its terms."""
+    found = {"t": terms(record.title), "l": terms(record.lede), "g": terms(" ".join(record.tags))}
+    return found, set().union(*found.values(), terms(" ".join(record.body)))
+
+
+def write_search_index(site_dir: Path, records: Iterable[SearchRecord], memo: Memo = NO_MEMO) -> int:
+    """Write ``site_dir/search/`` for ``records``; the number indexed. With a ``memo``
+    (``digest serve``), records tokenized before are not tokenized again and only the
+    files whose bytes changed are written (the others are left as the last build wrote
+    them); without, the folder is written afresh."""
+    records = ordered(records)
+    postings = _postings(records, memo)
     meta: list[list[object]] = []
     entries = 0
     facets: defaultdict[str, list[int]] = defaultdict(list)  # file name -> ids
     tag_names: dict[str, str] = {}
-    for record in ordered(records):
-        doc = postings.docs
-        postings.add(record)
+    for doc, record in enumerate(records):
         entries += record.kind == "entry"
         for slug, name in zip(record.tag_slugs, record.tags, strict=False):
             facets[f"tag-{slug}"].append(doc)
@@ -100,28 +172,47 @@ def write_search_index(site_dir: Path, records: Iterable[SearchRecord]) -> int:
             facets[f"year-{record.year}"].append(doc)
         url = "/" + record.url
         meta.append([url, record.title, record.date, excerpt(record.lede), KINDS.index(record.kind)])
-    out = site_dir / INDEX_DIR
-    if out.exists():
-        shutil.rmtree(out)
-    (out / "t").mkdir(parents=True)
-    (out / "m").mkdir()
-    (out / "f").mkdir()
+    files: dict[str, bytes] = {}
     digest = hashlib.sha256()
+    groups = memo.previous("groups")
+    groups = groups if isinstance(groups, dict) else {}
+    groups = {term: groups.get(term) or _group_key(term) for term in postings.body}
+    memo.keep("groups", groups)
     keys = shard_keys({term: _size(term, ids, postings.docs) for term, ids in postings.body.items()},
-                      {term: _group_key(term) for term in postings.body})
-    for key, shard in _shards(postings, keys):
-        digest.update(_write(out / "t" / f"{file_name(key)}.json", shard))
+                      groups)
+    for key, data in _encoded_shards(postings, keys, memo):
+        files[f"t/{file_name(key)}.json"] = data
+        digest.update(data)
     for start in range(0, len(meta), BLOCK):
-        digest.update(_write(out / "m" / f"{start // BLOCK}.json", meta[start:start + BLOCK]))
+        digest.update(_encode(files, f"m/{start // BLOCK}.json", meta[start:start + BLOCK]))
     for name, ids in sorted(facets.items()):
-        digest.update(_write(out / "f" / f"{name}.json", _deltas(ids)))
+        digest.update(_encode(files, f"f/{name}.json", _deltas(ids)))
     filters = {"tags": sorted(tag_names.items(), key=lambda pair: (pair[1].lower(), pair[0])),
                "years": sorted((name[5:] for name in facets if name.startswith("year-")), reverse=True)}
-    (out / "index.html").write_text(SHARE_PAGE, encoding="utf-8")
-    _write(out / "manifest.json", {"version": FORMAT_VERSION, "docs": postings.docs, "entries": entries,
-                                   "block": BLOCK, "filters": filters,
-                                   "shards": sorted(set(keys.values())), "hash": digest.hexdigest()[:16]})
+    files["index.html"] = SHARE_PAGE.encode("utf-8")
+    _encode(files, "manifest.json", {"version": FORMAT_VERSION, "docs": postings.docs, "entries": entries,
+                                     "block": BLOCK, "filters": filters,
+                                     "shards": sorted(set(keys.values())), "hash": digest.hexdigest()[:16]})
+    _write_files(site_dir / INDEX_DIR, files, memo)
     return postings.docs
+
+
+def _write_files(out: Path, files: dict[str, bytes], memo: Memo) -> None:
+    """Write ``files`` into ``out``: afresh, or (with a memo) just those that changed since
+    the last build, removing those it wrote then and not now."""
+    written = memo.previous("search-files")  # {name: bytes} as the last build wrote them
+    if not isinstance(written, dict) or not out.is_dir():
+        if out.exists():
+            shutil.rmtree(out)
+        written = {}
+    for name, data in files.items():
+        if written.get(name) != data:
+            path = out / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+    for name in written.keys() - files.keys():
+        (out / name).unlink(missing_ok=True)
+    memo.keep("search-files", files)
 
 
 def excerpt(text: str) -> str:
@@ -171,21 +262,38 @@ def _size(term: str, ids: array, docs: int) -> int:
     return len(term) + 4 + 3 * min(len(ids), docs - len(ids))
 
 
-def _shards(postings: Postings, keys: dict[str, str]) -> Iterator[tuple[str, dict[str, dict[str, list[int]]]]]:
-    """(key, shard) in key order, one shard encoded at a time."""
+def _encoded_shards(postings: Postings, keys: dict[str, str], memo: Memo) -> Iterator[tuple[str, bytes]]:
+    """(key, JSON of its shard) in key order; a shard with the same terms as in the last
+    build, none of them changed by the postings' patch, is not encoded again."""
+    last = memo.previous("shards")
+    last = last if isinstance(last, dict) and postings.changed is not None else {}
+    changed = postings.changed or set()
+    kept: dict[str, tuple[tuple[str, ...], bytes]] = {}
     by_key = _group_by(keys)
     for key in sorted(by_key):
-        shard: dict[str, dict[str, list[int]]] = {"p": {}, "x": {}, **{field: {} for field in FIELDS}}
-        for term in by_key[key]:
-            ids = postings.body[term]
-            if 2 * len(ids) > postings.docs:
-                shard["x"][term] = _deltas(_complement(ids, postings.docs))
-            else:
-                shard["p"][term] = _deltas(ids)
-            for field in FIELDS:
-                if term in postings.fields[field]:
-                    shard[field][term] = _deltas(postings.fields[field][term])
-        yield key, shard
+        names = tuple(by_key[key])
+        previous = last.get(key)
+        if previous is not None and previous[0] == names and changed.isdisjoint(names):
+            data = previous[1]
+        else:
+            data = _json(_shard(postings, names))
+        kept[key] = (names, data)
+        yield key, data
+    memo.keep("shards", kept)
+
+
+def _shard(postings: Postings, names: Iterable[str]) -> dict[str, dict[str, list[int]]]:
+    shard: dict[str, dict[str, list[int]]] = {"p": {}, "x": {}, **{field: {} for field in FIELDS}}
+    for term in names:
+        ids = postings.body[term]
+        if 2 * len(ids) > postings.docs:
+            shard["x"][term] = _deltas(_complement(ids, postings.docs))
+        else:
+            shard["p"][term] = _deltas(ids)
+        for field in FIELDS:
+            if term in postings.fields[field]:
+                shard[field][term] = _deltas(postings.fields[field][term])
+    return shard
 
 
 def _group_by(keys: dict[str, str]) -> dict[str, list[str]]:
@@ -208,7 +316,10 @@ def _deltas(ids: Iterable[int]) -> list[int]:
     return out
 
 
-def _write(path: Path, value: object) -> bytes:
-    data = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
-    path.write_bytes(data)
+def _encode(files: dict[str, bytes], name: str, value: object) -> bytes:
+    files[name] = data = _json(value)
     return data
+
+
+def _json(value: object) -> bytes:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()

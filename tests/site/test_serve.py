@@ -6,6 +6,7 @@ diagnostics at /_diagnostics/; SIGTERM and SIGINT stop MkDocs too."""
 from __future__ import annotations
 
 import html
+import json
 import os
 import shutil
 import signal
@@ -144,7 +145,7 @@ def test_build_never_shows_drafts_even_with_the_preview_variable(root):
     site = root / "site"
     assert not (site / DRAFT).exists() and not (site / FUTURE).exists()
     assert not (site / "_diagnostics").exists()
-    assert "digest-diagnostics-notice" not in (site / "index.html").read_text(encoding="utf-8")
+    assert "notice.js" not in (site / "index.html").read_text(encoding="utf-8")
 
 
 def _broken_entry(root: Path) -> str:
@@ -163,7 +164,10 @@ def test_broken_entry_does_not_stop_the_server_and_its_diagnostics_are_served(ro
     assert any(HOSTILE_TAG in line for line in lines)
     with served(root) as (_, base, _port):
         home = wait_for(base)  # pages answer
-        assert "digest-diagnostics-notice" in home and "_diagnostics/" in home
+        # Every served page loads the notice script, which reads the error count.
+        assert "_diagnostics/notice.js" in home
+        assert fetch(base + "_diagnostics/notice.js")[0] == 200
+        assert json.loads(fetch(base + "_diagnostics/status.json")[1])["errors"] >= 1
         assert wait_for(base + "2026/09/01/alpha-launch/")  # the valid entries are there
         page = wait_for(base + "_diagnostics/")
         assert HOSTILE_TAG not in page  # escaped ...
@@ -182,7 +186,8 @@ def test_broken_entry_does_not_stop_the_server_and_its_diagnostics_are_served(ro
 
         broken.unlink()
         (root / "entries" / "2026" / "2026-08-15-bravo-funding.md").unlink()
-        wait_for(base, lambda status, text: status == 200 and "digest-diagnostics-notice" not in text,
+        wait_for(base + "_diagnostics/status.json",
+                 lambda status, text: status == 200 and json.loads(text) == {"errors": 0},
                  "the notice stayed after the fix")
         assert "No problems" in fetch(base + "_diagnostics/")[1]
 

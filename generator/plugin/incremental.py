@@ -1,0 +1,127 @@
+"""What ``digest serve`` keeps between rebuilds, so that an edit rewrites only what it changed.
+
+``digest serve`` runs ``mkdocs serve --dirty``: MkDocs then renders and writes only the
+files whose ``is_modified()`` is true and never cleans the site folder. This module
+decides that for the generated pages and files: one is modified when its compiled form
+differs from the last build's (an unchanged entry yields the very same objects, thanks to
+the :class:`~generator.memo.Memo`, so most comparisons are by identity). It also removes
+what the last build wrote and this one does not (a renamed entry, a listing page fewer),
+and when anything besides ``entries/`` changed (mkdocs.yml, a hand-written page, a theme
+override: the navigation and every page's frame may differ) it empties the site folder,
+so that build is a whole one. The result is byte for byte what a clean build writes
+(``tests/site/test_incremental.py``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import shutil
+from pathlib import Path
+
+from mkdocs.structure.files import File
+
+from generator.memo import Memo
+
+# MkDocs warns on every --dirty build that navigation may be inaccurate; this module
+# makes it accurate (see above), and under --strict the warning would stop the server.
+DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+class CompiledFile(File):
+    """A generated page or file that knows whether this build changed it."""
+
+    changed: bool = True
+
+    def is_modified(self) -> bool:
+        return self.changed or not os.path.isfile(self.abs_dest_path)
+
+
+class Rebuilds:
+    """Kept across the builds of one ``mkdocs serve --dirty``."""
+
+    def __init__(self) -> None:
+        self.memo = Memo()
+        self.whole = True  # this build writes everything (the first, or the frame changed)
+        self._frame: str | None = None
+        self._listed: object = None  # what the sitemap lists, as of the last build
+        self._outputs: dict[str, object] = {}  # dest path (site-relative) -> page or bytes
+        self._current: dict[str, object] = {}
+
+    def begin(self, config_file: Path, docs_dir: Path, site_dir: Path) -> None:
+        """Start a build; a whole one (with ``site_dir`` emptied) when something other than
+        the entries changed since the last build."""
+        frame = _frame_fingerprint(config_file, docs_dir)
+        self._current = {}
+        self.memo.start()
+        self.whole = frame != self._frame
+        if not self.whole:
+            return
+        self._frame, self._listed, self._outputs = frame, None, {}
+        if site_dir.is_dir():
+            for child in site_dir.iterdir():
+                if child.is_dir() and not child.is_symlink():
+                    shutil.rmtree(child)
+                else:
+                    child.unlink()
+
+    def lists_the_same(self, listed: object) -> bool:
+        """Whether the site's pages and their dates (``listed``) are those of the last
+        build: then MkDocs need only see the pages that changed, and the sitemap stays."""
+        same = not self.whole and listed == self._listed
+        self._listed = listed
+        return same
+
+    def changed(self, dest: str, output: object) -> bool:
+        """Whether ``output`` (a compiled page or a file's bytes) differs from what the
+        last build wrote at ``dest``."""
+        previous = self._outputs.get(dest)
+        self._current[dest] = output
+        return previous is not output and previous != output
+
+    def finish(self, site_dir: Path) -> None:
+        """After a successful build: remove what the last build wrote and this one did
+        not, and remember this build's outputs."""
+        for dest in self._outputs.keys() - self._current.keys():
+            path = site_dir / dest
+            path.unlink(missing_ok=True)
+            _remove_empty_parents(path.parent, site_dir)
+        self._outputs, self._current = self._current, {}
+        self.memo.commit()
+
+    def forget(self) -> None:
+        """After a failed build: the next one is whole."""
+        self._frame = None
+
+
+def _frame_fingerprint(config_file: Path, docs_dir: Path) -> str:
+    """A digest of everything the site's frame is made of besides the entries: the
+    configuration and every file under ``docs/`` (hand-written pages, overrides, assets),
+    by path, size and modification time."""
+    digest = hashlib.sha256(config_file.read_bytes() if config_file.is_file() else b"")
+    for folder, dirs, files in os.walk(docs_dir):
+        dirs.sort()
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            try:
+                info = os.stat(path)
+            except OSError:
+                continue
+            digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def _remove_empty_parents(folder: Path, site_dir: Path) -> None:
+    while folder != site_dir and folder.is_relative_to(site_dir):
+        try:
+            folder.rmdir()
+        except OSError:
+            return  # not empty (or gone)
+        folder = folder.parent
+
+
+class DropDirtyWarning(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(DIRTY_WARNING)
+
