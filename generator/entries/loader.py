@@ -83,13 +83,18 @@ def is_entry_name(name: str) -> bool:
     return _DATED.match(name) is not None and not _ASSET.search(name)
 
 
-def discover(entries_dir: Path) -> list[Path]:
-    """Entry files below ``entries_dir`` in a stable order, misnamed ones included."""
+def discover(entries_dir: Path, memo: Memo = NO_MEMO) -> list[Path]:
+    """Entry files below ``entries_dir`` in a stable order, misnamed ones included (a
+    folder listing the same names as in the last build gives the same path objects)."""
     found = []
     for folder, dirs, files in os.walk(entries_dir):
         dirs[:] = sorted(d for d in dirs if not d.startswith(("_", ".")))
-        found.extend(Path(folder) / name for name in sorted(files) if is_entry_name(name))
+        found.extend(memo.call(("folder", folder), _entry_files, folder, tuple(files)))
     return found
+
+
+def _entry_files(folder: str, names: tuple[str, ...]) -> list[Path]:
+    return [Path(folder) / name for name in sorted(names) if is_entry_name(name)]
 
 
 def stray_entries(root: Path, entries_dir: Path) -> list[Path]:
@@ -126,6 +131,10 @@ def load(root: Path, settings: Settings, only: Iterable[Path] | None = None,
 
     drafts: set[str] = set()
 
+    # The same objects as in the last build, so the memo compares them by identity alone.
+    settings = memo.same("load-settings", settings)
+    root = memo.same("root", root)
+
     def each_file(paths: list[Path], tags: dict[str, Tag]) -> _Results:
         tags = memo.same("tags", tags)
         results = {}
@@ -142,7 +151,7 @@ def load(root: Path, settings: Settings, only: Iterable[Path] | None = None,
                 drafts.add(_shown(path, root))
         return results
 
-    tags, entries, diagnostics, files = _pipeline(root, settings, only, each_file)
+    tags, entries, diagnostics, files = _pipeline(root, settings, only, each_file, memo)
     entries.sort(key=lambda e: (e.date, e.slug))
     return LoadResult(Corpus(tuple(entries), tags), diagnostics, files, frozenset(drafts))
 
@@ -179,13 +188,13 @@ _Results = dict[Path, tuple[Entry | None, list[Diagnostic]]]
 
 
 def _pipeline(root: Path, settings: Settings, only: Iterable[Path] | None,
-              each_file: Callable[[list[Path], dict[str, Tag]], _Results],
+              each_file: Callable[[list[Path], dict[str, Tag]], _Results], memo: Memo = NO_MEMO,
               ) -> tuple[dict[str, Tag], list[Entry], tuple[Diagnostic, ...], int]:
     """The one pipeline of ``load`` and ``check``: the vocabulary and the entry files
     (``_begin``), each file read and checked by ``each_file``, then the cross-file rules.
     Returns the tags, the valid entries in file order, the sorted diagnostics and the
     number of files reported on."""
-    tags, diagnostics, paths = _begin(root, settings)
+    tags, diagnostics, paths = _begin(root, settings, memo)
     results = each_file(paths, tags)
     entries = []
     for path in paths:
@@ -289,7 +298,8 @@ def _check_files(paths: list[Path], root: Path, tags: dict[str, Tag], settings: 
     return results
 
 
-def _begin(root: Path, settings: Settings) -> tuple[dict[str, Tag], list[Diagnostic], list[Path]]:
+def _begin(root: Path, settings: Settings,
+           memo: Memo = NO_MEMO) -> tuple[dict[str, Tag], list[Diagnostic], list[Path]]:
     """The tag vocabulary, its problems and those of files outside the entries folder,
     and the entry files to read."""
     entries_dir = root / settings.entries_dir
@@ -308,7 +318,7 @@ def _begin(root: Path, settings: Settings) -> tuple[dict[str, Tag], list[Diagnos
             _shown(path, root), 1, 1, "E011",
             f"entry file outside {settings.entries_dir}/ is not checked, and may be "
             "published as it is", f"move it into {settings.entries_dir}/"))
-    paths = discover(entries_dir) if entries_dir.is_dir() else []
+    paths = discover(entries_dir, memo) if entries_dir.is_dir() else []
     return tags, diagnostics, paths
 
 

@@ -14,12 +14,15 @@ so that build is a whole one. The result is byte for byte what a clean build wri
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import os
 import shutil
 from pathlib import Path
 
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
 from mkdocs.structure.files import File
 
 from generator.memo import Memo
@@ -27,6 +30,11 @@ from generator.memo import Memo
 # MkDocs warns on every --dirty build that navigation may be inaccurate; this module
 # makes it accurate (see above), and under --strict the warning would stop the server.
 DIRTY_WARNING = "A 'dirty' build is being performed"
+# Between rebuilds the memo holds millions of objects; the garbage collector's full passes
+# over them cost a second or so a rebuild. They are frozen after each build (left out of
+# collections) and thawed every so many builds, so that cyclic garbage of the frozen
+# builds (MkDocs' pages and files refer to each other) is still collected now and then.
+THAW_EVERY = 25
 
 
 class CompiledFile(File):
@@ -38,16 +46,35 @@ class CompiledFile(File):
         return self.changed or not os.path.isfile(self.abs_dest_path)
 
 
+class TemplateCache(BytecodeCache):
+    """Compiled theme templates, kept in memory: MkDocs makes a new Jinja environment for
+    every build, which would compile Material's templates again each time (Jinja checks
+    each template's source against the checksum, so an edited override is compiled)."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
 class Rebuilds:
     """Kept across the builds of one ``mkdocs serve --dirty``."""
 
     def __init__(self) -> None:
         self.memo = Memo()
+        self.templates = TemplateCache()
         self.whole = True  # this build writes everything (the first, or the frame changed)
         self._frame: str | None = None
         self._listed: object = None  # what the sitemap lists, as of the last build
         self._outputs: dict[str, object] = {}  # dest path (site-relative) -> page or bytes
         self._current: dict[str, object] = {}
+        self._builds = 0
 
     def begin(self, config_file: Path, docs_dir: Path, site_dir: Path) -> None:
         """Start a build; a whole one (with ``site_dir`` emptied) when something other than
@@ -55,6 +82,9 @@ class Rebuilds:
         frame = _frame_fingerprint(config_file, docs_dir)
         self._current = {}
         self.memo.start()
+        self._builds += 1
+        if self._builds % THAW_EVERY == 0:
+            gc.unfreeze()
         self.whole = frame != self._frame
         if not self.whole:
             return
@@ -89,6 +119,7 @@ class Rebuilds:
             _remove_empty_parents(path.parent, site_dir)
         self._outputs, self._current = self._current, {}
         self.memo.commit()
+        gc.freeze()
 
     def forget(self) -> None:
         """After a failed build: the next one is whole."""

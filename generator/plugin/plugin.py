@@ -259,6 +259,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             # Only changed pages were handed to MkDocs: the sitemap on disk is still right.
             config.theme.static_templates.discard("sitemap.xml")
         if self.rebuilds is not None:
+            env.bytecode_cache = self.rebuilds.templates
             # MkDocs reads only the pages a rebuild changed; the sitemap lists them all.
             for file in files.documentation_pages():
                 if file.page is not None:
