@@ -65,6 +65,7 @@ bench: install
 	$(BIN)/python -m benchmarks.run --sizes 1000 10000 --runs 3
 	$(BIN)/python -m benchmarks.adversarial --markdown benchmarks/ADVERSARIAL.md
 	$(BIN)/python -m benchmarks.check_speed
+	$(BIN)/python -m benchmarks.incremental --sizes 1000 10000
 
 clean:
 	rm -rf site .site-* .pytest_cache $(VENV)-lock
