@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -86,3 +87,17 @@ def test_our_search_download_counts_scripts_manifest_shards_and_result_blocks(tm
     assert {"search/manifest.json", "search/t/wo.json",
             "assets/javascripts/search.js"} <= set(found.files)
     assert query_download(tmp_path, "nothing").kind == "ours (the query matched nothing)"
+
+
+def test_incremental_benchmark_runs_and_reports_both_sizes(tmp_path: Path) -> None:
+    proc = subprocess.run([sys.executable, "-m", "benchmarks.incremental", "--sizes", "40", "60",
+                           "--edits", "4", "--out", str(tmp_path / "work")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=600,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    rows = [line for line in proc.stdout.splitlines() if line.startswith(("| 40 |", "| 60 |"))]
+    assert len(rows) == 2, proc.stdout
+    for row in rows:  # every edit reached its page; each rewrote some files, not all
+        cells = [cell.strip() for cell in row.strip("|").split("|")]
+        rewritten, files = float(cells[6]), int(cells[7])
+        assert 0 < rewritten < files
