@@ -16,7 +16,11 @@ Each page view is a fresh browser context with the cache disabled; every respons
 and its workers receive until the network is idle is counted: body bytes as served (no
 compression, http.server) and as gzip -6 would send them (what GitHub Pages does for text).
 
-    python -m benchmarks.page_weight [--markdown benchmarks/PAGE_WEIGHT.md]
+    python -m benchmarks.page_weight [--markdown benchmarks/PAGE_WEIGHT.md] [--base REF]
+
+``--base REF`` adds our site as an earlier commit built it (its code, mkdocs.yml and docs/):
+the default is the commit before issue 12's work, when every page view fetched the
+sitemap three times (five on tag pages).
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ import tempfile
 import threading
 from collections import defaultdict
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -38,6 +42,7 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.worktree import checkout
 from generator.entries.markup import SECTIONS
 from tests.site import planted
 
@@ -46,6 +51,7 @@ CHROMIUM_ARGS = [  # as tests/browser/conftest.py
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
+BASE = "d0d5e4b~1"  # main before issue 12 ("Readers: ... accessible on every page")
 PER_PAGE = 20  # mkdocs.yml's per_page: the home page shows this many in both sites
 TAG = "ai"
 REPO = Path(__file__).resolve().parent.parent
@@ -142,6 +148,7 @@ def serve(site: Path) -> Iterator[str]:
 class View:
     """What one page view downloaded."""
 
+    status: int = 0  # of the page itself
     raw: int = 0
     gzipped: int = 0
     requests: list[tuple[str, str, int, int]] = field(default_factory=list)  # (type, url, raw, gzip)
@@ -180,7 +187,8 @@ def page_view(browser: Any, url: str) -> View:
     context.on("requestfinished", finished)
     context.on("requestfailed", lambda request: view.failed.append(request.url))
     try:
-        page.goto(url, wait_until="load")
+        response = page.goto(url, wait_until="load")
+        view.status = response.status if response else 0
         page.wait_for_load_state("networkidle")
         page.wait_for_timeout(300)
     finally:
@@ -214,6 +222,9 @@ def table(results: dict[str, dict[str, View]], ours: str, plain: str) -> str:
              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for page in results[ours]:
         a, b = results[ours][page], results[plain][page]
+        if b.status != 200:
+            lines.append(f"| {page} | {_kb(a.raw)} | (HTTP {b.status}) | | {_kb(a.gzipped)} | | | |")
+            continue
         lines.append(f"| {page} | {_kb(a.raw)} | {_kb(b.raw)} | {a.raw / b.raw:.2f} | {_kb(a.gzipped)} | "
                      f"{_kb(b.gzipped)} | {a.gzipped / b.gzipped:.2f} | {len(a.requests)} / {len(b.requests)} |")
     return "\n".join(lines)
@@ -236,10 +247,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--markdown", type=Path, help="also write the tables to this file")
     parser.add_argument("--verbose", action="store_true", help="list every request")
+    parser.add_argument("--base", default=BASE, help=f"earlier commit to measure too (default {BASE}; '' for none)")
     args = parser.parse_args(argv)
     entries = planted.generate()
     entry = entries[12]  # fenced code, a quote, an ordered list: a full entry
-    with tempfile.TemporaryDirectory(prefix="page-weight-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="page-weight-") as tmp, ExitStack() as stack:
+        sites = {}
+        if args.base:
+            tree = stack.enter_context(checkout(args.base, Path(tmp) / "base-tree"))
+            sites["before"] = (planted.build_site(Path(tmp) / "before", repo=tree), {})
         ours_site = planted.build_site(Path(tmp) / "ours")
         plain_site = build_plain(entries, Path(tmp) / "plain")
         floor_site = build_plain(entries, Path(tmp) / "floor", search=False)
@@ -247,8 +263,11 @@ def main(argv: list[str] | None = None) -> int:
                       "archive month": "/archive/2026/02/"}
         plain_pages = {"entry": "/" + entry.url, "home": "/", "tag": f"/tags/{TAG}/", "archive": "/archive/",
                        "archive month": "/archive/"}
-        results = measure({"ours": (ours_site, ours_pages), "plain Material": (plain_site, plain_pages),
-                           "no search": (floor_site, plain_pages)})
+        if "before" in sites:
+            sites["before"] = (sites["before"][0], ours_pages)
+        sites.update({"ours": (ours_site, ours_pages), "plain Material": (plain_site, plain_pages),
+                      "no search": (floor_site, plain_pages)})
+        results = measure(sites)
     for name, views in results.items():
         for page, view in views.items():
             if view.failed:
@@ -263,6 +282,8 @@ def main(argv: list[str] | None = None) -> int:
         "Against plain Material without search (the floor: ours has search, loaded when a reader types):",
         table(results, "ours", "no search"),
         "Plain Material has no month pages: its archive page (every headline) is both archive rows.",
+        *([f"Before (ours at {args.base}, before issue 12) and after (this tree):",
+           table(results, "ours", "before")] if "before" in results else []),
         breakdown(results, "entry"), breakdown(results, "home")])
     print(text)
     if args.markdown:

@@ -229,16 +229,19 @@ def _sections(index: int, company: str, thing: str, place: str) -> dict[str, str
             SECTIONS[2]: "\n\n".join(why)}
 
 
-def build_site(root: Path, entries: dict[str, str] | None = None, count: int = COUNT) -> Path:
+def build_site(root: Path, entries: dict[str, str] | None = None, count: int = COUNT,
+               repo: Path | None = None) -> Path:
     """A project in ``root``: the repository's mkdocs.yml and docs/ (theme overrides, About,
     Contributing), the planted entries plus ``entries`` (relative name -> text), built with
-    ``mkdocs build`` into ``root/site``, which is returned."""
+    ``mkdocs build`` into ``root/site``, which is returned. ``repo``: another checkout of the
+    repository (an earlier commit) whose configuration, docs/ and code build it instead."""
     import os
     import shutil
     import subprocess
     import sys
 
-    repo = Path(__file__).resolve().parents[2]
+    code = repo
+    repo = repo or Path(__file__).resolve().parents[2]
     write(root / "entries", count)
     for name, text in (entries or {}).items():
         path = root / "entries" / name
@@ -248,6 +251,8 @@ def build_site(root: Path, entries: dict[str, str] | None = None, count: int = C
     shutil.copytree(repo / "docs", root / "docs")
     out = root / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if code is not None:
+        env["PYTHONPATH"] = str(code)
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)],
                             cwd=root, env=env, capture_output=True, text=True, timeout=300)
     if result.returncode != 0:
