@@ -2,7 +2,8 @@
 site, and the few messages about Material's own markup that the site cannot change.
 
 Every HTML file is checked in one JVM (it takes seconds to start). Messages come back as
-JSON (``--format json``, on stderr); :func:`errors` keeps the errors, minus the
+JSON (``--format json --stdout``: stderr may carry the JVM's own notes, such as "Picked up
+JAVA_TOOL_OPTIONS"); :func:`errors` keeps the errors, minus the
 :data:`MATERIAL` ones, each of which matches one message text *and* one piece of markup.
 """
 
@@ -54,10 +55,10 @@ def check(site: Path, jar: Path = VNU_JAR) -> list[dict]:
     """Every message the checker gives on every HTML file under ``site`` (one JVM)."""
     files = sorted(str(p) for p in site.rglob("*.html"))
     result = subprocess.run(
-        [java() or "java", "-jar", str(jar), "--format", "json", "--skip-non-html", *files],
+        [java() or "java", "-jar", str(jar), "--format", "json", "--stdout", "--skip-non-html", *files],
         capture_output=True, text=True, timeout=600)
     try:
-        report = json.loads(result.stderr)
+        report = json.loads(result.stdout)
     except json.JSONDecodeError as error:
         raise RuntimeError(f"vnu.jar gave no JSON (exit {result.returncode}):\n"
                            f"{result.stdout}{result.stderr}") from error
