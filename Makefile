@@ -61,11 +61,13 @@ test: install tools lint
 
 # Build time, memory and search download against Material (plain pages, blog plugin) and
 # Pelican at 1,000 and 10,000 entries; writes benchmarks/RESULTS.md (about 20 minutes).
+# Then bytes per page view against plain Material in Chromium (benchmarks/PAGE_WEIGHT.md).
 bench: install
 	$(BIN)/python -m benchmarks.run --sizes 1000 10000 --runs 3
 	$(BIN)/python -m benchmarks.adversarial --markdown benchmarks/ADVERSARIAL.md
 	$(BIN)/python -m benchmarks.check_speed
 	$(BIN)/python -m benchmarks.incremental --sizes 1000 10000
+	$(BIN)/python -m benchmarks.page_weight --markdown benchmarks/PAGE_WEIGHT.md
 
 clean:
 	rm -rf site .site-* .pytest_cache $(VENV)-lock

@@ -381,6 +381,8 @@ class _Listing:
         body = template("page_listing.html").render(
             heading=heading, intro=self.intro, items=items, root=root, pager=pager,
             lead=self.kind == "home" and number == 1,
+            # The header already names the site: home's h1 is for screen readers only.
+            hide_heading=self.kind == "home" and number == 1,
             feeds=[{**feed, "href": root + feed["href"]} for feed in self.feeds])
         digest: dict[str, object] = {"kind": self.kind, "feeds": list(self.head_feeds),
                                      # <link rel=prev/next>: the listing's own pages

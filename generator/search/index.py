@@ -53,7 +53,7 @@ MIN_KEY, MAX_KEY = 2, 4
 LEDE_CHARS = 200
 _SAFE_KEY = re.compile(r"[a-z0-9]+")
 SHARE_PAGE = """<!doctype html>
-<html><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>Search</title>
+<html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>Search</title>
 <script>location.replace(new URL("../" + location.search + location.hash, location.href).href);</script>
 </head><body><p><a href="../">Search on the home page</a></p></body></html>
 """

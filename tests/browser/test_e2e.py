@@ -1,6 +1,7 @@
 """End to end in a real browser: the built site, served on 127.0.0.1, in headless Chromium.
 
-One fixture site (the project's mkdocs.yml and docs/ with a handful of fixture entries) is
+One fixture site (the project's mkdocs.yml and docs/ with a handful of fixture entries and the
+64 briefs of the planted corpus, tests/site/planted.py, all older than the fixture entries) is
 built and served per module, and one browser is shared by the module. Every test checks at
 its end that the page logged no console error and that no request left the site's origin.
 
@@ -11,9 +12,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,7 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from tests.support import ROOT, TAGS_YML, VALID_ENTRY, write_project
+from tests.site import planted
+from tests.support import VALID_ENTRY
 
 try:
     from playwright.sync_api import expect
@@ -88,7 +87,7 @@ ENTRIES = {
 }
 ENTRY_URL = "/2026/06/02/a-valid-entry-about-a-model-launch/"
 ENTRY_TITLE = "A valid entry about a model launch"
-# Newest first: what /tags/healthcare/ must list.
+# Newest first: what /tags/healthcare/ must list first (older planted briefs follow).
 HEALTHCARE_TITLES = [ENTRY_TITLE, "Hospital network shares records"]
 SEARCH_TARGET = "/2026/06/05/cloud-provider-opens-a-new-region/"
 
@@ -100,16 +99,9 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The project's configuration and docs/ with the fixture entries, built with mkdocs."""
-    root = write_project(tmp_path_factory.mktemp("browser-site"), ENTRIES, TAGS_YML)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", root / "docs")
-    out = root / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)],
-                            cwd=root, env=env, capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}{result.stderr}"
-    return out
+    """The project's configuration and docs/ with the planted corpus and the fixture entries,
+    built with mkdocs."""
+    return planted.build_site(tmp_path_factory.mktemp("browser-site"), ENTRIES)
 
 
 @pytest.fixture(scope="module")
@@ -183,9 +175,14 @@ def test_home_entry_tag(tab: Tab) -> None:
     page = tab.page
     tab.goto("/")
     assert page.title() == "News Digest"
+    # The header names the site; the h1 says it again only to screen readers.
+    headline = page.locator("h1")
+    assert headline.inner_text() == "News Digest"
+    box = headline.bounding_box()
+    assert box is not None and box["height"] <= 1 and box["width"] <= 1, box
     home_titles = page.locator(".digest-item__title a").all_inner_texts()
     assert home_titles[:2] == ["Cloud provider opens a new region", ENTRY_TITLE]
-    assert len(home_titles) == len(ENTRIES)
+    assert len(home_titles) == 20  # mkdocs.yml per_page: page 1 of 4
 
     page.get_by_role("link", name=ENTRY_TITLE, exact=True).click()
     page.wait_for_url(tab.origin + ENTRY_URL)
@@ -198,7 +195,7 @@ def test_home_entry_tag(tab: Tab) -> None:
     page.locator(".digest-entry .digest-tags").get_by_role("link", name="Healthcare").click()
     page.wait_for_url(tab.origin + "/tags/healthcare/")
     assert page.locator("h1").inner_text() == "Healthcare"
-    assert page.locator(".digest-item__title a").all_inner_texts() == HEALTHCARE_TITLES
+    assert page.locator(".digest-item__title a").all_inner_texts()[:2] == HEALTHCARE_TITLES
     tab.assert_clean()
 
 
@@ -250,11 +247,17 @@ def toggle_scheme(page: Page, scheme: str) -> None:
 
 
 # Pages axe-core checks, in both colour schemes: every page family. The small-model entry
-# has a link in its running text.
+# has a link in its running text; the planted ones a 200-character title, a nested list and
+# a block quote (0), fenced code, a quote and an ordered list (12), and Greek, Japanese,
+# Arabic and Hebrew in the text (17).
 LINK_ENTRY_URL = "/2026/04/11/lab-publishes-a-small-model/"
-AXE_PAGES = {"home": "/", "entry": ENTRY_URL, "entry-with-link": LINK_ENTRY_URL,
-             "tag": "/tags/healthcare/", "tags": "/tags/", "archive": "/archive/",
-             "archive-month": "/archive/2026/06/",
+PLANTED = planted.generate()
+AXE_PAGES = {"home": "/", "home-page-2": "/page/2/", "entry": ENTRY_URL, "entry-with-link": LINK_ENTRY_URL,
+             "entry-long-title": "/" + PLANTED[0].url, "entry-code-quote": "/" + PLANTED[12].url,
+             "entry-scripts": "/" + PLANTED[17].url,
+             "tag": "/tags/healthcare/", "tag-page-2": "/tags/ai/page/2/", "tags": "/tags/",
+             "archive": "/archive/", "archive-month": "/archive/2026/06/",
+             "archive-month-planted": "/archive/2025/12/",
              "about": "/about/", "contributing": "/contributing/", "404": "/404.html"}
 AXE_RUN = """async () => {
   const result = await axe.run(document, {resultTypes: ["violations"]});

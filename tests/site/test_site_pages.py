@@ -298,7 +298,12 @@ def test_every_page_skips_to_its_headline(site):
     for url in ("", "page/2/", "tags/", "tags/ai/", "archive/", entry_url(ORDER[0])):
         text = (site / url / "index.html").read_text(encoding="utf-8")
         assert '<a href="#title" class="md-skip">' in text, url
-        assert '<h1 id="title">' in text, url
+        assert ('<h1 id="title">' in text) == (url != ""), url
+    # Home: the header names the site, so the h1 is there for screen readers and the skip
+    # link but not shown again above the briefs (digest.css hides it visually).
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert '<h1 id="title" class="digest-visually-hidden">Test Digest</h1>' in home
+    assert ".digest-visually-hidden" in (site / "assets/stylesheets/digest.css").read_text()
     assert '<a href="#title" class="md-skip">' in (site / "404.html").read_text(encoding="utf-8")
 
 
