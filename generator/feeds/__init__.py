@@ -15,7 +15,9 @@ from generator.entries.render import RenderedEntry
 from generator.feeds import atom, jsonfeed, links, opml, rss
 from generator.feeds.links import FeedLink, alternate_links
 from generator.feeds.model import (
+    Feed,
     FeedError,
+    FeedItem,
     build_feed,
     check_settings,
     feed_item,
@@ -27,6 +29,11 @@ from generator.memo import NO_MEMO, Memo
 from generator.settings import Settings
 
 __all__ = ["FeedError", "FeedLink", "alternate_links", "feed_files"]
+
+
+def _build_feed(items: Sequence[FeedItem], settings: Settings, tag: Tag | None,
+                epoch: datetime | None, now: datetime | None) -> Feed:
+    return build_feed(items, settings, tag=tag, source_date_epoch=epoch, now=now)
 
 
 def feed_files(entries: Sequence[RenderedEntry], tags: Mapping[str, Tag], settings: Settings,
@@ -48,7 +55,11 @@ def feed_files(entries: Sequence[RenderedEntry], tags: Mapping[str, Tag], settin
     chosen = in_some_feed(select(entries, now), settings.feed_size)
     items = [memo.call(("feed-item", rendered.entry.slug), feed_item, rendered, tags, settings)
              for rendered in chosen]
-    site = build_feed(items, settings, source_date_epoch=epoch, now=now)
+    items = tuple(items)
+    # A feed's date is the clock's only when it has no items (build_date): otherwise the
+    # clock is left out, so that the memo's arguments stay the same from build to build.
+    now = now if not items else None
+    site = memo.call(("feed-model", None), _build_feed, items, settings, None, epoch, now)
     files = {
         links.RSS_PATH: memo.call(("feed", links.RSS_PATH), rss.serialize, site),
         links.ATOM_PATH: memo.call(("feed", links.ATOM_PATH), atom.serialize, site),
@@ -58,7 +69,7 @@ def feed_files(entries: Sequence[RenderedEntry], tags: Mapping[str, Tag], settin
     tag_feeds = []
     for slug in sorted(used):
         tag = tags.get(slug) or Tag(slug, slug, "")
-        feed = build_feed(items, settings, tag=tag, source_date_epoch=epoch, now=now)
+        feed = memo.call(("feed-model", slug), _build_feed, items, settings, tag, epoch, now)
         tag_feeds.append(feed)
         for path, serialize in ((links.tag_rss_path(slug), rss.serialize),
                                 (links.tag_atom_path(slug), atom.serialize)):

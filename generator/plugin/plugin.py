@@ -201,7 +201,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     @staticmethod
     def _claim(files: Files, src: str) -> None:
-        if files.get_file_from_path(src) is not None:
+        # src_uris, not get_file_from_path: src is a POSIX path already, and this runs for
+        # every generated page (12,000 at 10,000 entries).
+        if src in files.src_uris:
             raise PluginError(f"digest: docs/{src} is in the way of a generated page or file "
                               "of the same path; remove or rename it")
 
