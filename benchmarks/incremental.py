@@ -78,36 +78,36 @@ def measure(n: int, base: Path, edits: int) -> dict[str, float]:
     corpus.write_entries(corpus.generate(n, 1), project / "entries")
 
     whole = ServedSite(project, base / "whole", dirty=False)
-    times = []
     for _ in range(2):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         whole.rebuild()
-        times.append(time.perf_counter() - start)
+        full, full_cpu = time.perf_counter() - start, time.process_time() - cpu
     whole.close()
-    full = times[-1]
 
     served = ServedSite(project, base / "served")
     start = time.perf_counter()
     served.rebuild()
     first = time.perf_counter() - start
-    edit_times, rewritten = [], []
+    edit_times, edit_cpu, rewritten = [], [], []
     total = 0
     for path, new, marker in _edits(project / "entries", edits):
         before = _snapshot(served.site_dir)
         total = len(before)
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         path.write_text(new, encoding="utf-8")
         served.rebuild()
         page = _page_of(served.site_dir, path)
         if marker and marker not in page.read_text(encoding="utf-8"):
             raise SystemExit(f"{page}: the edit {marker!r} is not on the page")
         edit_times.append(time.perf_counter() - start)
+        edit_cpu.append(time.process_time() - cpu)
         after = _snapshot(served.site_dir)
         rewritten.append(sum(1 for p, t in after.items() if before.get(p) != t))
     served.close()
-    edit = statistics.median(edit_times)
-    return {"n": n, "full": full, "first": first, "edit": edit, "worst": max(edit_times),
-            "ratio": edit / full, "rewritten": statistics.median(rewritten), "files": total}
+    edit, cpu = statistics.median(edit_times), statistics.median(edit_cpu)
+    return {"n": n, "full": full, "full_cpu": full_cpu, "first": first, "edit": edit,
+            "edit_cpu": cpu, "worst": max(edit_times), "ratio": edit / full,
+            "ratio_cpu": cpu / full_cpu, "rewritten": statistics.median(rewritten), "files": total}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -118,13 +118,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rows = [measure(n, args.out / str(n), args.edits) for n in args.sizes]
     shutil.rmtree(args.out, ignore_errors=True)
-    print("| entries | full rebuild s | first serve build s | edit to page s (median) | worst s "
-          "| edit / full | files rewritten (median) | files in site |")
+    print("| entries | full rebuild s (CPU s) | first serve build s | edit to page s, median "
+          "(CPU s) | worst s | edit / full (CPU) | files rewritten (median) | files in site |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     for row in rows:
-        print(f"| {row['n']} | {row['full']:.2f} | {row['first']:.2f} | {row['edit']:.3f} | "
-              f"{row['worst']:.3f} | {row['ratio']:.1%} | {row['rewritten']:.0f} | {row['files']} |")
-    print(f"goal: edit / full under {GOAL:.0%} at 10,000 entries")
+        print(f"| {row['n']} | {row['full']:.2f} ({row['full_cpu']:.2f}) | {row['first']:.2f} | "
+              f"{row['edit']:.3f} ({row['edit_cpu']:.3f}) | {row['worst']:.3f} | {row['ratio']:.1%} "
+              f"({row['ratio_cpu']:.1%}) | {row['rewritten']:.0f} | {row['files']} |")
+    print(f"goal: edit / full under {GOAL:.0%} at 10,000 entries. Wall times on a busy machine "
+          "vary; CPU seconds of this process less so.")
     return 0
 
 
