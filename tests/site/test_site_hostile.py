@@ -63,7 +63,7 @@ def site(tmp_path_factory) -> Path:
     corpus = Corpus(hostile_entries(), TAGS)
     patch = pytest.MonkeyPatch()
     patch.setenv("SOURCE_DATE_EPOCH", "1790000000")
-    patch.setattr("generator.plugin.plugin.load", lambda root, settings: LoadResult(corpus, (), 1))
+    patch.setattr("generator.plugin.plugin.load", lambda root, settings, **_: LoadResult(corpus, (), 1))
     try:
         out = root / "site"
         build(load_config(str(root / "mkdocs.yml"), site_dir=str(out)))
