@@ -121,6 +121,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         for path, content in site.files.items():
             self._claim(files, path)
             files.append(File.generated(config, path, content=content))
+        for path, source in site.assets.items():  # entries' image files, copied as they are
+            self._claim(files, path)
+            files.append(File.generated(config, path, abs_src_path=str(self.root / source)))
         return files
 
     def _compile(self, corpus: Corpus):
@@ -190,6 +193,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         env.globals["digest_site_feeds"] = site_feeds(self.settings)
         env.globals["digest_feeds"] = SITE_FEEDS
         env.globals["digest_fragment"] = FragmentCache()
+        # og:image of pages without an image of their own (main.html).
+        env.globals["digest_og_image"] = self.settings.default_image_url
+        env.globals["digest_og_image_alt"] = self.settings.default_image_alt
         # The notice every served page shows while entries have errors (main.html).
         env.globals["digest_diagnostics"] = ({"errors": self.errors or 1, "href": DIAGNOSTICS_URL}
                                              if self.serving and (self.errors or self.problem)
