@@ -169,13 +169,16 @@ class RenderedEntry:
     def notes_html(self) -> str:
         """The "Updates and corrections" box (empty when there is nothing to say): at the
         top of the entry page, and after the lede in feed items."""
-        return template("entry_notes.html").render(notes=notes(self.entry))
+        found = notes(self.entry)
+        # Most entries have none: no template to render for them (10,000 entries).
+        return template("entry_notes.html").render(notes=found) if found else ""
 
     @property
     def figure_html(self) -> str:
         """The entry's image as a figure with its alt text and credit (empty without one);
         ``src`` is relative to the entry page, as feeds resolve it."""
-        return template("entry_figure.html").render(image=self.entry.image)
+        image = self.entry.image
+        return template("entry_figure.html").render(image=image) if image is not None else ""
 
 
 def notes(entry: Entry) -> list[Correction]:
