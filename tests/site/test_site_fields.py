@@ -8,10 +8,15 @@ from __future__ import annotations
 import json
 import shutil
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from generator.compile import compile_site
+from generator.compile.preview import Preview
+from generator.entries.model import Corpus, Image
+from tests.feeds.feed_support import SETTINGS, TAGS, make_entry
 from tests.site.site_support import ROOT, Page, digest, page, resolve, slug_of, write_fixture
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -236,3 +241,27 @@ def test_digest_compile_copies_the_image(project: Path, tmp_path: Path) -> None:
     result = digest("compile", str(out), cwd=project)
     assert result.returncode == 0, result.stderr
     assert (out / ALPHA_URL / "alpha-chart.png").is_file()
+
+
+def test_more_on_and_assets_from_compile_site() -> None:
+    entries = [make_entry(f"brief-{n:02d}", days=n, tags=("ai", "cloud") if n % 2 else ("ai",))
+               for n in range(30)]
+    entries[5] = replace(entries[5], image=Image("chart.png", "A chart", "Lab", "entries/2026/chart.png"))
+    draft = make_entry("brief-draft", days=40, tags=("ai",), draft=True)
+    site = compile_site(Corpus((*entries, draft), TAGS), SETTINGS, preview=Preview(drafts=True))
+    pages = {page.url: page.html for page in site.pages}
+
+    def more(slug: str) -> list[tuple[str, list[str]]]:
+        entry = next(e for e in entries if e.slug == slug)
+        sections = pages[entry.url].split('<section class="digest-more"')[1:]
+        return [(s.split('rel="tag">', 1)[1].split("<", 1)[0],
+                 [href.rstrip("/").rsplit("/", 1)[-1] for href in
+                  (part.split('"', 1)[0] for part in s.split('class="digest-item__link" href="')[1:])])
+                for s in sections]
+
+    # Newest first, three each, never the entry itself nor a brief an earlier tag listed,
+    # never a draft (even while digest serve shows drafts).
+    assert more("brief-29") == [("AI", ["brief-28", "brief-27", "brief-26"]),
+                                ("Cloud", ["brief-25", "brief-23", "brief-21"])]
+    assert more("brief-00") == [("AI", ["brief-29", "brief-28", "brief-27"])]
+    assert dict(site.assets) == {entries[5].url + "chart.png": "entries/2026/chart.png"}
