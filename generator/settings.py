@@ -116,7 +116,8 @@ class Settings:
     @property
     def default_image_alt(self) -> str:
         """What the default image shows, for ``og:image:alt``."""
-        return self.site_name if self.default_image else f"{self.site_name} logo"
+        shows_logo = self.default_image in (None, self.logo)
+        return f"{self.site_name} logo" if shows_logo else self.site_name
 
     def require(self, *, site: bool = False, error: type[Exception] | None = None) -> None:
         """Raise ``error`` (a :class:`SettingsError` by default) with the first of
