@@ -188,6 +188,33 @@ CODES: dict[str, Code] = _catalogue(
     Code("E160", "Invalid id or alias",
          "'id' is a slug (lowercase letters, digits, single hyphens); an alias is an earlier "
          "slug, or the earlier address YYYY/MM/DD/slug if the date changed, never the current one."),
+    Code("E170", "Unknown author",
+         "Use an author slug from entries/authors.yml (the hint names the closest), "
+         "or add the author there in the same pull request."),
+    Code("E171", "Duplicate author",
+         "List each author once."),
+    Code("E180", "Image is missing src, alt or credit",
+         "Give the image 'src', 'alt' (what it shows, for readers who cannot see it) "
+         "and 'credit' (who made it), none empty."),
+    Code("E181", "Image src is not an https URL or a file next to the entry",
+         "Write an https:// address, or the relative path of an image file beside the entry "
+         "(letters, digits, '.', '_' and '-')."),
+    Code("E182", "Image file is missing or outside entries/",
+         "Put the image file next to the entry (inside entries/) and check its name; "
+         "names are case-sensitive."),
+    Code("E183", "Image file type not allowed",
+         "Use a .png, .jpg, .jpeg, .webp, .gif or .avif file."),
+    Code("E184", "Image alt or credit is not one line",
+         "Write the alt text (at most 300 characters) and the credit (at most 200) "
+         "each on one line."),
+    Code("E190", "Correction is missing its date or note",
+         "Each correction is a 'date' and a 'note'; leave 'corrections' out if there are none."),
+    Code("E191", "Correction date is not a valid date",
+         "Write the date as YYYY-MM-DD or an ISO 8601 date-time."),
+    Code("E192", "Correction is dated before the entry",
+         "A correction comes after publication: correct its date or the entry's 'date'."),
+    Code("E193", "Correction note is not one line",
+         "Write the note as one line of plain text, at most 500 characters."),
     # Body
     Code("E200", "Required section missing",
          "Add the three sections in order: '## What's new', '## Context', '## Why it matters'."),
@@ -232,6 +259,13 @@ CODES: dict[str, Code] = _catalogue(
          "entries/tags.yml maps each tag slug to 'name' and 'description'."),
     Code("E401", "Tag slug is invalid",
          "Tag slugs are lowercase letters, digits and single hyphens."),
+    # Author vocabulary
+    Code("E410", "Author vocabulary file is invalid",
+         "entries/authors.yml maps each author slug to 'name' and an optional 'url'."),
+    Code("E411", "Author slug is invalid",
+         "Author slugs are lowercase letters, digits and single hyphens."),
+    Code("E412", "Author URL is not an absolute http(s) URL",
+         "Use the full address of the author's page, starting with https:// (or http://)."),
     # Warnings
     Code("W100", "Source has no quote",
          "Add the corroborating sentence as 'quote'."),

@@ -45,6 +45,11 @@ class Settings:
     # Feed identity: tag:AUTHORITY,DATE:IDENTITY (RFC 4151); set once, never changed.
     id_authority: str = "example.org"
     id_date: str = "2026"
+    # The site's square logo (publisher logo in JSON-LD, feed icon and logo) and the image
+    # shared pages show when an entry has none (og:image; the logo when unset): a path in
+    # the site (a file of docs/) or an absolute https URL.
+    logo: str = "assets/images/logo.png"
+    default_image: str | None = None
 
     @cached_property
     def tz(self) -> tzinfo:
@@ -78,10 +83,41 @@ class Settings:
         if not isinstance(authority, str) or not _TAG_AUTHORITY.fullmatch(authority):
             found.append(("id_authority", f"id_authority {authority!r} is not a domain name or "
                                           "email address (RFC 4151)"))
+        for name in ("logo", "default_image"):
+            value = getattr(self, name)
+            if value is not None and not is_image_location(value):
+                found.append((name, f"{name} {value!r} is neither a path in the site (such as "
+                                    "'assets/images/logo.png', a file of docs/) nor an "
+                                    "absolute https URL"))
         if tag_date(self.id_date) is None:
             found.append(("id_date", f"id_date {self.id_date!r} is not YYYY, YYYY-MM or "
                                      "YYYY-MM-DD (RFC 4151)"))
         return found
+
+    def image_url(self, location: str | None) -> str | None:
+        """An image's absolute URL (Open Graph and feeds need one): a path in the site
+        joined to ``site_url``; None without a ``site_url``."""
+        if not location:
+            return None
+        if is_absolute_http(location):
+            return location
+        if not isinstance(self.site_url, str) or not self.site_url.strip():
+            return None
+        return self.site_url.strip().rstrip("/") + "/" + location
+
+    @property
+    def logo_url(self) -> str | None:
+        return self.image_url(self.logo)
+
+    @property
+    def default_image_url(self) -> str | None:
+        return self.image_url(self.default_image or self.logo)
+
+    @property
+    def default_image_alt(self) -> str:
+        """What the default image shows, for ``og:image:alt``."""
+        shows_logo = self.default_image in (None, self.logo)
+        return f"{self.site_name} logo" if shows_logo else self.site_name
 
     def require(self, *, site: bool = False, error: type[Exception] | None = None) -> None:
         """Raise ``error`` (a :class:`SettingsError` by default) with the first of
@@ -93,6 +129,20 @@ class Settings:
 def is_absolute_http(url: str) -> bool:
     parts = urlsplit(url)
     return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+_SITE_PATH = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]*(?:/[A-Za-z0-9_-][A-Za-z0-9._-]*)*")
+
+
+def is_image_location(value: object) -> bool:
+    """A path in the site (``assets/images/logo.png``: no leading '/', no '..') or an
+    absolute https URL."""
+    if not isinstance(value, str):
+        return False
+    if "://" in value:
+        return urlsplit(value).scheme == "https" and bool(urlsplit(value).netloc) \
+            and not any(ch.isspace() for ch in value)
+    return _SITE_PATH.fullmatch(value) is not None
 
 
 def tag_date(value: object) -> str | None:
@@ -121,7 +171,8 @@ def _known_zone(name: object) -> bool:
     return True
 
 
-OPTIONS = ("entries_dir", "timezone", "per_page", "feed_size", "id_authority", "id_date")
+OPTIONS = ("entries_dir", "timezone", "per_page", "feed_size", "id_authority", "id_date", "logo",
+           "default_image")
 _FROM_SITE = ("site_name", "site_url", "site_description")
 
 

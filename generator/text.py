@@ -5,7 +5,16 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
+from datetime import datetime
 from html import unescape
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
+def long_date(moment: datetime) -> str:
+    """``2 June 2026``: the site's way of writing a date, whatever the locale."""
+    return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:

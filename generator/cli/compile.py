@@ -47,7 +47,7 @@ def run(args) -> int:
         return 1
     out_dir = Path(args.out_dir)
     try:
-        count = write_tree(site, out_dir)
+        count = write_tree(site, out_dir, root)
     except OutputError as error:
         raise UsageError(str(error)) from error
     # The search index, as the MkDocs build writes it: the engine copies it to /search/.

@@ -18,6 +18,9 @@ def register(subparsers) -> None:
     parser.add_argument("--date", default=None, help="YYYY-MM-DD (default: today)")
     parser.add_argument("--source", action="append", default=[], help="source URL (repeatable)")
     parser.add_argument("--slug", help="slug (default: from the title)")
+    # Only authors: an image or a correction has nothing to scaffold but placeholders.
+    parser.add_argument("--author", action="append", default=[],
+                        help="author slug from entries/authors.yml (repeatable)")
     parser.set_defaults(run=run)
 
 
@@ -46,6 +49,8 @@ def run(args) -> int:
                      "quote": "TODO: the sentence from the source that backs the brief."}
                     for url in sources],
     }
+    if args.author:
+        front["authors"] = list(dict.fromkeys(args.author))
     path = entry_path(root / settings.entries_dir, day, slug)
     shown = path.relative_to(root).as_posix()
     try:

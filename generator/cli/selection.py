@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.entries.loader import VOCABULARY, discover, stray_entries
+from generator.entries.rules.authors import AUTHORS_FILE
 from generator.settings import Settings
 
 
@@ -27,6 +28,8 @@ def select(paths: list[Path], root: Path, settings: Settings) -> Selection:
     pass whatever changed."""
     entries_dir = (root / settings.entries_dir).resolve()
     vocabulary = entries_dir / VOCABULARY
+    authors = entries_dir / AUTHORS_FILE
+    vocabularies = {vocabulary, authors} if authors.is_file() else {vocabulary}
     known = {p.resolve() for p in discover(entries_dir)} if entries_dir.is_dir() else set()
     # Entry-shaped files outside the entries folder are reported (E011) when named.
     strays = {p.resolve() for p in stray_entries(root.resolve(), entries_dir)}
@@ -37,7 +40,7 @@ def select(paths: list[Path], root: Path, settings: Settings) -> Selection:
         if path.is_dir():
             if entries_dir.is_relative_to(path):
                 return Selection(None, skipped)
-            below = sorted(p for p in known | {vocabulary} if p.is_relative_to(path))
+            below = sorted(p for p in known | vocabularies if p.is_relative_to(path))
             strays_below = sorted(p for p in strays if p.is_relative_to(path))
             if path.is_relative_to(entries_dir):
                 chosen.update(dict.fromkeys(below))
@@ -45,7 +48,7 @@ def select(paths: list[Path], root: Path, settings: Settings) -> Selection:
                 chosen.update(dict.fromkeys(strays_below))
             else:
                 skipped.append(str(given))
-        elif path == vocabulary or path in known or path in strays:
+        elif path in (vocabulary, authors) or path in known or path in strays:
             chosen[path] = None
         else:
             skipped.append(str(given))

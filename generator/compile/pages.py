@@ -16,14 +16,14 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from types import MappingProxyType
 
 from markupsafe import escape
 
 from generator.compile.preview import NO_PREVIEW, Preview, previewed, status
-from generator.entries.model import Corpus, Entry, Source, Tag, is_dated_alias
+from generator.entries.model import Author, Corpus, Entry, Source, Tag, is_dated_alias
 from generator.entries.render import RenderedEntry, Renderer, safe_url, template
 from generator.entries.values import is_slug
 from generator.feeds import alternate_links, feed_files
@@ -31,10 +31,7 @@ from generator.feeds.links import SITE_FEEDS
 from generator.memo import NO_MEMO, Memo
 from generator.search.records import SearchRecord
 from generator.settings import Settings
-from generator.text import html_text
-
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+from generator.text import MONTHS, html_text, long_date
 
 # The headings of entry_body.html, for the page's table of contents.
 ENTRY_TOC = (("whats-new", "What\u2019s new"), ("context", "Context"),
@@ -96,6 +93,9 @@ class CompiledSite:
     # What the search index holds: the published entries in the site's order, then the tag
     # pages (generator.search writes the index from these, never from the pages' HTML).
     search: tuple[SearchRecord, ...] = ()
+    # Files copied as they are: site path -> source path relative to the project root
+    # (an entry's image file, into the entry's folder).
+    assets: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,18 +139,23 @@ def compile_site(corpus: Corpus, settings: Settings, now: datetime | None = None
     public = [view for view in views if view.preview is None]
     pages: list[CompiledPage] = []
     files: dict[str, bytes] = {}
-    for index, view in enumerate(views):
-        newer = views[index - 1] if index > 0 else None
-        older = views[index + 1] if index + 1 < len(views) else None
-        pages.append(memo.call(("entry", view.url), _entry_page, view, newer, older, settings))
-        for alias in view.entry.aliases if view.preview is None else ():
-            url = view.entry.alias_url(alias)
-            files[url + "index.html"] = memo.call(("alias", url), _redirect, url, view, settings)
-    pages.extend(_home_pages(views, settings, memo))
     by_tag: dict[str, list[_View]] = {slug: [] for slug in tags}
     for view in views:
         for slug in view.entry.tags:
             by_tag[slug].append(view)
+    assets: dict[str, str] = {}
+    for index, view in enumerate(views):
+        newer = views[index - 1] if index > 0 else None
+        older = views[index + 1] if index + 1 < len(views) else None
+        more = _more_on(view, by_tag, tags)
+        pages.append(memo.call(("entry", view.url), _entry_page_of, view, newer, older, settings, more))
+        for alias in view.entry.aliases if view.preview is None else ():
+            url = view.entry.alias_url(alias)
+            files[url + "index.html"] = memo.call(("alias", url), _redirect, url, view, settings)
+        image = view.entry.image
+        if image is not None and image.file is not None and image.name is not None:
+            assets[view.url + image.name] = image.file
+    pages.extend(_home_pages(views, settings, memo))
     for slug, tag in tags.items():
         tag_pages = _tag_pages(tag, by_tag[slug], settings, memo)
         pages.extend(tag_pages)
@@ -168,7 +173,8 @@ def compile_site(corpus: Corpus, settings: Settings, now: datetime | None = None
               *(SearchRecord(kind="tag", url=f"tags/{slug}/", title=tag.name, date="", lede=tag.description)
                 for slug, tag in sorted(tags.items())))
     return CompiledSite(tuple(pages), MappingProxyType(dict(sorted(files.items()))),
-                        f"{updated:%Y-%m-%d}" if updated else None, search)
+                        f"{updated:%Y-%m-%d}" if updated else None, search,
+                        MappingProxyType(dict(sorted(assets.items()))))
 
 
 _RENDERER = Renderer()
@@ -179,6 +185,11 @@ def _make_view(renderer: Renderer, entry: Entry, tags: Mapping[str, Tag],
     return _view(renderer.render(entry), tags, unpublished)
 
 
+def _entry_page_of(view: _View, newer: _View | None, older: _View | None, settings: Settings,
+                   more: Sequence[tuple[Tag, Sequence[_View]]]) -> CompiledPage:
+    return _entry_page(view, newer, older, settings, more=more)
+
+
 # -- helpers -----------------------------------------------------------------------------------
 
 def root_of(url: str) -> str:
@@ -187,7 +198,7 @@ def root_of(url: str) -> str:
 
 
 def date_text(moment: datetime) -> str:
-    return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
+    return long_date(moment)
 
 
 def script_json(data: object) -> str:
@@ -292,18 +303,49 @@ def _absolute(settings: Settings, url: str) -> str | None:
 
 # -- entry pages -------------------------------------------------------------------------------
 
+# "More on <tag>": how many other briefs each of an entry's tags lists.
+MORE_ON = 3
+
+
+def _more_on(view: _View, by_tag: Mapping[str, Sequence[_View]],
+             tags: Mapping[str, Tag]) -> list[tuple[Tag, list[_View]]]:
+    """Per tag of the entry (in its order), the ``MORE_ON`` newest other published briefs
+    with that tag that an earlier tag has not listed already. Reads the newest-first
+    per-tag lists only until each has enough: a few steps per entry, whatever the corpus."""
+    listed = {view.entry.slug}
+    groups = []
+    for slug in view.entry.tags:
+        picked: list[_View] = []
+        for other in by_tag.get(slug, ()):
+            if len(picked) == MORE_ON:
+                break
+            if other.preview is None and other.entry.slug not in listed:
+                picked.append(other)
+        listed.update(other.entry.slug for other in picked)
+        if picked:
+            groups.append((tags[slug], picked))
+    return groups
+
+
 def _entry_page(view: _View, newer: _View | None, older: _View | None,
-                settings: Settings) -> CompiledPage:
+                settings: Settings, *, more: Sequence[tuple[Tag, Sequence[_View]]] = ()) -> CompiledPage:
     entry = view.entry
     root = root_of(view.url)
-    body = template("page_entry.html").render(view=view, root=root, newer=newer, older=older)
+    body = template("page_entry.html").render(view=view, root=root, newer=newer, older=older,
+                                              more=more)
     absolute = _absolute(settings, view.url)
     modified = entry.modified.isoformat()
+    image = _image_url(entry, settings)
     og = {
         "type": "article", "title": entry.title, "description": view.lede,
         "site_name": settings.site_name, "url": absolute, "locale": settings.language,
         "published_time": view.date_iso, "modified_time": modified,
         "tags": [tag.name for tag in view.tags],
+        # Shared pages show the entry's image, or the site's default one.
+        "image": image or settings.default_image_url,
+        "image_alt": entry.image.alt if image and entry.image else settings.default_image_alt,
+        "card": "summary_large_image" if image else "summary",
+        "authors": [author.name for author in entry.authors],
     }
     article: dict[str, object] = {
         "@context": "https://schema.org",
@@ -315,9 +357,16 @@ def _entry_page(view: _View, newer: _View | None, older: _View | None,
         "keywords": [tag.name for tag in view.tags],
         "inLanguage": settings.language,
         "wordCount": entry.word_count,
-        "publisher": {"@type": "Organization", "name": settings.site_name},
+        "publisher": _publisher(settings),
         "citation": [_citation(source) for source in entry.sources],
     }
+    if entry.authors:
+        article["author"] = [_person(author) for author in entry.authors]
+    if image or settings.default_image_url:
+        article["image"] = [image or settings.default_image_url]
+    if entry.corrections:
+        article["correction"] = [{"@type": "CorrectionComment", "text": c.note,
+                                  "datePublished": c.date.isoformat()} for c in entry.corrections]
     if absolute:
         article["url"] = absolute
         article["mainEntityOfPage"] = absolute
@@ -333,6 +382,32 @@ def _entry_page(view: _View, newer: _View | None, older: _View | None,
         meta["search"] = {"exclude": True}
     return CompiledPage(f"{view.url}index.md", view.url, entry.title, view.lede, body,
                         MappingProxyType(meta))
+
+
+def _image_url(entry: Entry, settings: Settings) -> str | None:
+    """The absolute URL of the entry's own image (None without one, or without site_url)."""
+    page = _absolute(settings, entry.url)
+    if entry.image is None or page is None:
+        return None
+    if entry.image.name is not None:
+        return page + entry.image.name
+    return entry.image.src if safe_url(entry.image.src) == entry.image.src else None
+
+
+def _publisher(settings: Settings) -> dict[str, object]:
+    publisher: dict[str, object] = {"@type": "Organization", "name": settings.site_name}
+    if settings.site_url:
+        publisher["url"] = _absolute(settings, "")
+    if settings.logo_url:
+        publisher["logo"] = {"@type": "ImageObject", "url": settings.logo_url}
+    return publisher
+
+
+def _person(author: Author) -> dict[str, object]:
+    person: dict[str, object] = {"@type": "Person", "name": author.name}
+    if author.url and safe_url(author.url) == author.url:
+        person["url"] = author.url
+    return person
 
 
 def _citation(source: Source) -> dict[str, object]:

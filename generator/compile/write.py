@@ -31,8 +31,10 @@ def page_source(page: CompiledPage) -> str:
     return f"---\n{front}---\n\n{page.html}"
 
 
-def write_tree(site: CompiledSite, out_dir: Path) -> int:
-    """Write every page and file below ``out_dir``; returns the number of files written.
+def write_tree(site: CompiledSite, out_dir: Path, root: Path | None = None) -> int:
+    """Write every page and file below ``out_dir``, and the assets (entries' image files)
+    copied from the project at ``root`` (default: the working folder); returns the number
+    of files written.
 
     Refuses a non-empty folder unless an earlier ``digest compile`` wrote it (it has the
     marker file); that earlier output is replaced entirely, so the result depends only on
@@ -57,6 +59,9 @@ def write_tree(site: CompiledSite, out_dir: Path) -> int:
         count += 1
     for path, content in site.files.items():
         _write(out_dir, path, content)
+        count += 1
+    for path, source in site.assets.items():
+        _write(out_dir, path, ((root or Path.cwd()) / source).read_bytes())
         count += 1
     return count
 

@@ -17,13 +17,14 @@ import json
 import os
 import sys
 import tempfile
+from collections.abc import Mapping
 from dataclasses import asdict, fields
 from datetime import datetime
 from importlib import metadata
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic
-from generator.entries.model import Entry, Tag
+from generator.entries.model import Author, Entry, Tag
 from generator.settings import Settings
 
 FOLDER = ".digest-cache"
@@ -33,7 +34,8 @@ _LIBRARIES = ("markdown-it-py", "linkify-it-py", "PyYAML")
 _ENTRY_FIELDS = ("path", "slug", "title", "date", "tags", "updated", "draft", "id", "aliases")
 
 
-def fingerprint(settings: Settings, tags: dict[str, Tag]) -> str:
+def fingerprint(settings: Settings, tags: dict[str, Tag],
+                authors: Mapping[str, Author] | None = None) -> str:
     """What every cached result depends on besides its own file."""
     digest = hashlib.sha256()
     package = Path(__file__).resolve().parents[1]  # the whole generator package
@@ -49,6 +51,7 @@ def fingerprint(settings: Settings, tags: dict[str, Tag]) -> str:
     digest.update(sys.version.encode())
     digest.update(repr(sorted(asdict(settings).items())).encode())
     digest.update(repr(sorted(tags.items())).encode())
+    digest.update(repr(sorted((authors or {}).items())).encode())
     return digest.hexdigest()
 
 

@@ -22,7 +22,8 @@ from pathlib import Path, PurePosixPath
 from generator.cli.changed_files import Changes, old_text
 from generator.diagnostics import Diagnostic
 from generator.entries.loader import VOCABULARY, entry_from_text, is_entry_name
-from generator.entries.model import Entry, Tag
+from generator.entries.model import Author, Entry, Tag
+from generator.entries.rules.authors import AUTHORS_FILE, load_authors
 from generator.entries.rules.vocabulary import load_vocabulary
 from generator.settings import Settings
 
@@ -34,10 +35,11 @@ SHARED = ("mkdocs.yml", "pyproject.toml", "requirements/", "generator/", "docs/o
 
 def shared_changes(changes: Changes, root: Path, settings: Settings) -> list[str]:
     """The changed or deleted files, relative to ``root``, that every entry depends on."""
-    vocabulary = f"{settings.entries_dir.strip('/')}/{VOCABULARY}"
+    folder = settings.entries_dir.strip('/')
+    vocabularies = (f"{folder}/{VOCABULARY}", f"{folder}/{AUTHORS_FILE}")
     names = [_relative(path, root) for path in changes.existing] + list(changes.deleted)
     return [name for name in names
-            if name == vocabulary or any(name == s or (s.endswith("/") and name.startswith(s))
+            if name in vocabularies or any(name == s or (s.endswith("/") and name.startswith(s))
                                          for s in SHARED)]
 
 
@@ -64,12 +66,15 @@ def _old_entries(names: list[str], changes: Changes, root: Path, settings: Setti
     if not names:
         return []
     tags = _old_vocabulary(changes.base, root, prefix + VOCABULARY)
+    # An entry naming an author is valid only with the authors it was written with.
+    authors = _old_authors(changes.base, root, prefix + AUTHORS_FILE)
     found = []
     for name in names:
         text = old_text(root, changes.base, name)
         if text is None:
             continue
-        entry, _ = entry_from_text(text, name, PurePosixPath(name).name, tags, settings)
+        entry, _ = entry_from_text(text, name, PurePosixPath(name).name, tags, settings,
+                                   authors=authors)
         if entry is not None:
             found.append(entry)
     return found
@@ -84,6 +89,17 @@ def _old_vocabulary(commit: str, root: Path, name: str) -> dict[str, Tag]:
         path.write_text(text, encoding="utf-8")
         tags, _ = load_vocabulary(path, name)
     return tags
+
+
+def _old_authors(commit: str, root: Path, name: str) -> dict[str, Author]:
+    text = old_text(root, commit, name)
+    if text is None:
+        return {}
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / AUTHORS_FILE
+        path.write_text(text, encoding="utf-8")
+        authors, _ = load_authors(path, name)
+    return authors
 
 
 def check_history(deleted: Iterable[Entry], current: Sequence[Entry],

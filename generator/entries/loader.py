@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import posixpath
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import partial
@@ -20,10 +21,11 @@ import yaml
 from generator.diagnostics import Diagnostic, Severity, has_errors, sort_key
 from generator.entries.check_cache import CheckCache, file_digest, fingerprint
 from generator.entries.markup import SECTION_KEYS, section_text
-from generator.entries.model import Corpus, Entry, Source, Tag
+from generator.entries.model import Author, Corpus, Correction, Entry, Image, Source, Tag
 from generator.entries.reader import MAX_BYTES, Document, front_and_body, read_text, split
 from generator.entries.render import entry_html
 from generator.entries.rules import body, corpus, front_matter
+from generator.entries.rules.authors import AUTHORS_FILE, load_authors
 from generator.entries.rules.context import EntryCheck, declares_draft
 from generator.entries.rules.vocabulary import load_vocabulary
 from generator.entries.values import ENTRY_NAME, MAX_SLUG, NOT_TEXT, is_slug, parse_date, slug_problem
@@ -135,17 +137,17 @@ def load(root: Path, settings: Settings, only: Iterable[Path] | None = None,
     settings = memo.same("load-settings", settings)
     root = memo.same("root", root)
 
-    def each_file(paths: list[Path], tags: dict[str, Tag]) -> _Results:
-        tags = memo.same("tags", tags)
+    def each_file(paths: list[Path], tags: dict[str, Tag], authors: dict[str, Author]) -> _Results:
+        tags, authors = memo.same("tags", tags), memo.same("authors", authors)
         results = {}
         for path in paths:
             # Files that cannot be examined are read again: their error may be gone.
             signature = _signature(path) if memo is not NO_MEMO else None
-            if signature is None:
-                entry, problems, draft = _load_one(path, root, tags, settings)
-            else:
-                entry, problems, draft = memo.call(("file", path), _load_one, path, root, tags,
-                                                   settings, signature)
+            if signature is not None:
+                entry, problems, draft, reread = memo.call(
+                    ("file", path), _load_one, path, root, tags, authors, settings, signature)
+            if signature is None or reread:
+                entry, problems, draft, _ = _load_one(path, root, tags, authors, settings)
             results[path] = (entry, problems)
             if draft:
                 drafts.add(_shown(path, root))
@@ -167,13 +169,16 @@ def _signature(path: Path) -> tuple[int, ...] | None:
             target.st_size, target.st_mtime_ns, target.st_ctime_ns)
 
 
-def _load_one(path: Path, root: Path, tags: dict[str, Tag], settings: Settings,
-              *_signature: object) -> tuple[Entry | None, list[Diagnostic], bool]:
-    """One file's entry, problems and whether it is a draft (``_signature``: what the
-    memo compares besides the arguments, the file's state)."""
-    entry, problems = load_entry(path, root, tags, settings)
+def _load_one(path: Path, root: Path, tags: dict[str, Tag], authors: dict[str, Author],
+              settings: Settings, *_signature: object) -> tuple[Entry | None, list[Diagnostic], bool, bool]:
+    """One file's entry, problems, whether it is a draft, and whether the result depends on
+    another file too (an image next to it), so that a memo must not reuse it
+    (``_signature``: what the memo compares besides the arguments, the file's state)."""
+    entry, problems = load_entry(path, root, tags, settings, authors=authors)
     draft = entry.draft if entry is not None else has_errors(problems) and _declares_draft(path)
-    return entry, problems, draft
+    image = entry.image if entry is not None else None
+    other_file = (image is not None and image.file is not None) or any(p.code == "E182" for p in problems)
+    return entry, problems, draft, other_file
 
 
 def _declares_draft(path: Path) -> bool:
@@ -185,17 +190,20 @@ def _declares_draft(path: Path) -> bool:
 
 
 _Results = dict[Path, tuple[Entry | None, list[Diagnostic]]]
+_EachFile = Callable[[list[Path], dict[str, Tag], dict[str, Author]], _Results]
 
 
 def _pipeline(root: Path, settings: Settings, only: Iterable[Path] | None,
-              each_file: Callable[[list[Path], dict[str, Tag]], _Results], memo: Memo = NO_MEMO,
+              each_file: _EachFile, memo: Memo = NO_MEMO,
               ) -> tuple[dict[str, Tag], list[Entry], tuple[Diagnostic, ...], int]:
     """The one pipeline of ``load`` and ``check``: the vocabulary and the entry files
     (``_begin``), each file read and checked by ``each_file``, then the cross-file rules.
     Returns the tags, the valid entries in file order, the sorted diagnostics and the
     number of files reported on."""
     tags, diagnostics, paths = _begin(root, settings, memo)
-    results = each_file(paths, tags)
+    authors, author_problems = _authors(root, settings)
+    diagnostics.extend(author_problems)
+    results = each_file(paths, tags, authors)
     entries = []
     for path in paths:
         entry, problems = results[path]
@@ -235,8 +243,8 @@ def check(root: Path, settings: Settings, only: Iterable[Path] | None = None,
     root = root.resolve()
     wanted = None if only is None else {_shown(_absolute(p), root) for p in only}
 
-    def each_file(paths: list[Path], tags: dict[str, Tag]) -> _Results:
-        store = CheckCache(root, fingerprint(settings, tags)) if cache else None
+    def each_file(paths: list[Path], tags: dict[str, Tag], authors: dict[str, Author]) -> _Results:
+        store = CheckCache(root, fingerprint(settings, tags, authors)) if cache else None
         results: _Results = {}
         todo: dict[Path, tuple[str, str | None]] = {}  # path -> (shown, sha256) to check
         for path in paths:
@@ -249,12 +257,14 @@ def check(root: Path, settings: Settings, only: Iterable[Path] | None = None,
                 todo[path] = (shown, sha)
         whole = [path for path, (shown, _) in todo.items() if wanted is None or shown in wanted]
         front_only = [path for path, (shown, _) in todo.items() if wanted is not None and shown not in wanted]
-        results.update(_check_in_workers(whole, root, tags, settings, True, workers, parallel_from))
-        results.update(_check_in_workers(front_only, root, tags, settings, False, workers, parallel_from))
+        results.update(_check_in_workers(whole, root, tags, settings, True, workers, parallel_from,
+                                         authors))
+        results.update(_check_in_workers(front_only, root, tags, settings, False, workers,
+                                         parallel_from, authors))
         if store is not None:
             for path in whole:
                 shown, sha = todo[path]
-                if sha:
+                if sha and not _uses_image_file(results[path]):
                     store.put(shown, sha, results[path])
             store.save({_shown(path, root) for path in paths})
         return results
@@ -270,27 +280,39 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
+def _uses_image_file(result: tuple[Entry | None, list[Diagnostic]]) -> bool:
+    """Whether a result depends on an image file besides the entry's own (then it is not
+    cached: the image can appear or vanish while the entry stays the same)."""
+    entry, problems = result
+    return (entry is not None and entry.image is not None and entry.image.file is not None) \
+        or any(problem.code == "E182" for problem in problems)
+
+
 def _check_in_workers(paths: list[Path], root: Path, tags: dict[str, Tag], settings: Settings,
-                      with_body: bool, workers: int | None,
-                      parallel_from: int) -> dict[Path, tuple[Entry | None, list[Diagnostic]]]:
+                      with_body: bool, workers: int | None, parallel_from: int,
+                      authors: dict[str, Author] | None = None,
+                      ) -> dict[Path, tuple[Entry | None, list[Diagnostic]]]:
     workers = workers or _cores()
     if workers < 2 or len(paths) < parallel_from or "fork" not in mp.get_all_start_methods():
-        return dict(zip(paths, _check_files(paths, root, tags, settings, with_body), strict=True))
+        return dict(zip(paths, _check_files(paths, root, tags, settings, with_body, authors),
+                        strict=True))
     chunks = [paths[i::workers] for i in range(workers)]
     # fork: the workers start with everything imported and read nothing back but results.
     with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
         parts = pool.map(partial(_check_files, root=root, tags=tags, settings=settings,
-                                 with_body=with_body), chunks)
+                                 with_body=with_body, authors=authors), chunks)
         return {path: result for chunk, part in zip(chunks, parts, strict=True)
                 for path, result in zip(chunk, part, strict=True)}
 
 
 def _check_files(paths: list[Path], root: Path, tags: dict[str, Tag], settings: Settings,
-                 with_body: bool = True) -> list[tuple[Entry | None, list[Diagnostic]]]:
+                 with_body: bool = True, authors: dict[str, Author] | None = None,
+                 ) -> list[tuple[Entry | None, list[Diagnostic]]]:
     """Check files; entries come back without their texts, which only rendering needs."""
     results = []
     for path in paths:
-        entry, problems = load_entry(path, root, tags, settings, render=False, with_body=with_body)
+        entry, problems = load_entry(path, root, tags, settings, render=False, with_body=with_body,
+                                     authors=authors)
         if entry is not None:
             entry = replace(entry, summary="", whats_new="", context="", why_it_matters="",
                             sources=())
@@ -320,6 +342,18 @@ def _begin(root: Path, settings: Settings,
             "published as it is", f"move it into {settings.entries_dir}/"))
     paths = discover(entries_dir, memo) if entries_dir.is_dir() else []
     return tags, diagnostics, paths
+
+
+def _authors(root: Path, settings: Settings) -> tuple[dict[str, Author], list[Diagnostic]]:
+    """The author vocabulary and its problems; no file means no authors (an entry that
+    names one gets E170)."""
+    path = root / settings.entries_dir / AUTHORS_FILE
+    shown = _shown(path, root)
+    if path.is_symlink() and not path.resolve().is_relative_to(root):
+        return {}, [Diagnostic(shown, 1, 1, "E004", "symbolic link points outside the repository")]
+    if not path.is_file():
+        return {}, []
+    return load_authors(path, shown)
 
 
 def _cross_files(root: Path, entries: list[Entry], diagnostics: list[Diagnostic],
@@ -359,7 +393,8 @@ def _shown(path: Path, root: Path) -> str:
 
 
 def load_entry(path: Path, root: Path, tags: dict[str, Tag], settings: Settings,
-               render: bool = True, with_body: bool = True) -> tuple[Entry | None, list[Diagnostic]]:
+               render: bool = True, with_body: bool = True, *,
+               authors: Mapping[str, Author] | None = None) -> tuple[Entry | None, list[Diagnostic]]:
     """Read, check and build one entry (with its HTML unless ``render`` is false; with
     the front matter alone when ``with_body`` is false); None when it has errors."""
     shown = _shown(path, root)
@@ -371,7 +406,9 @@ def load_entry(path: Path, root: Path, tags: dict[str, Tag], settings: Settings,
     text, read_problems = read_text(path, shown)
     if text is None:
         return None, _name_problems(path.name, shown) + read_problems
-    return entry_from_text(text, shown, path.name, tags, settings, render, with_body)
+    return entry_from_text(text, shown, path.name, tags, settings, render, with_body,
+                           authors=authors, folder=path.parent,
+                           entries_root=root / settings.entries_dir)
 
 
 def _date_and_slug(name: str) -> tuple[str, str] | None:
@@ -397,9 +434,14 @@ def _name_problems(name: str, shown: str) -> list[Diagnostic]:
 
 
 def entry_from_text(text: str, shown: str, name: str, tags: dict[str, Tag], settings: Settings,
-                    render: bool = True, with_body: bool = True) -> tuple[Entry | None, list[Diagnostic]]:
+                    render: bool = True, with_body: bool = True, *,
+                    authors: Mapping[str, Author] | None = None, folder: Path | None = None,
+                    entries_root: Path | None = None) -> tuple[Entry | None, list[Diagnostic]]:
     """Check one entry's text as if it were the file ``name``; build it when valid.
-    ``with_body=False`` checks the front matter alone and leaves the texts empty."""
+    ``with_body=False`` checks the front matter alone and leaves the texts empty.
+    ``folder`` and ``entries_root`` (on disk) let the check find an image file next to
+    the entry; without them only the image path's form is checked."""
+    authors = authors or {}
     parts = _date_and_slug(name)
     problems = [] if parts else _name_problems(name, shown)
     name_date, name_slug = parts or (None, None)
@@ -416,7 +458,8 @@ def entry_from_text(text: str, shown: str, name: str, tags: dict[str, Tag], sett
     fields, key_problems = front_matter.mapping_fields(doc.at, doc.front, front_matter.KNOWN,
                                                        "the front matter")
     problems.extend(key_problems)
-    check = EntryCheck(doc, fields, tags, settings, name_date, name_slug)
+    check = EntryCheck(doc, fields, tags, settings, name_date, name_slug, authors, folder,
+                       entries_root)
     for rule in front_matter.RULES + (body.RULES if with_body else ()):
         problems.extend(rule(check))
     if has_errors(problems) or name_slug is None:
@@ -447,6 +490,7 @@ def build_entry(doc: Document, fields: dict, check: EntryCheck, slug: str,
     sections = {s.key: section_text(body.parsed, s) for s in body.sections} if body else {}
     updated = text("updated")
     aliases = value("aliases")
+    authors = value("authors")
     return Entry(
         path=doc.path,
         slug=slug,
@@ -462,5 +506,29 @@ def build_entry(doc: Document, fields: dict, check: EntryCheck, slug: str,
         draft=check.is_draft,
         id=text("id"),
         aliases=tuple(item.value for item in aliases.value) if aliases is not None else (),
+        authors=tuple(check.authors[item.value] for item in authors.value) if authors is not None else (),
+        image=_image(value("image"), doc.path),
+        corrections=_corrections(value("corrections"), check),
         html=entry_html(body, check.summary) if render and body and check.summary else None,
     )
+
+
+def _image(node: yaml.Node | None, entry_path: str) -> Image | None:
+    """The model of a valid ``image``; a relative ``src`` is a file next to the entry."""
+    if node is None:
+        return None
+    data = {key.value: value.value.strip() for key, value in node.value}
+    src = data["src"]
+    local = "://" not in src
+    file = posixpath.normpath(posixpath.join(posixpath.dirname(entry_path), src)) if local else None
+    return Image(src, " ".join(data["alt"].split()), " ".join(data["credit"].split()), file)
+
+
+def _corrections(node: yaml.Node | None, check: EntryCheck) -> tuple[Correction, ...]:
+    if node is None:
+        return ()
+    out = []
+    for item in node.value:
+        data = {key.value: value.value.strip() for key, value in item.value}
+        out.append(Correction(parse_date(data["date"], check.settings.tz), " ".join(data["note"].split())))
+    return tuple(out)

@@ -1,4 +1,4 @@
-"""The one data model every stage reads: immutable entries, sources and tags."""
+"""The one data model every stage reads: immutable entries, sources, tags and authors."""
 
 from __future__ import annotations
 
@@ -43,6 +43,40 @@ class Tag:
 
 
 @dataclass(frozen=True, slots=True)
+class Author:
+    """An author of the vocabulary in ``entries/authors.yml``."""
+
+    slug: str
+    name: str
+    url: str | None = None  # an absolute http(s) URL (the rules check it)
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """An entry's lead image: an https URL, or a file next to the entry."""
+
+    src: str  # as written in the front matter
+    alt: str
+    credit: str
+    # For a file: its path relative to the project root (like ``Entry.path``); the build
+    # copies it to the entry's folder of the site. None for a URL.
+    file: str | None = None
+
+    @property
+    def name(self) -> str | None:
+        """The file's name in the entry's folder of the site, or None for a URL."""
+        return self.file.rsplit("/", 1)[-1] if self.file else None
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """A dated note saying what an entry got wrong and what changed."""
+
+    date: datetime  # timezone-aware, not before the entry's date
+    note: str  # plain text, one line
+
+
+@dataclass(frozen=True, slots=True)
 class EntryHTML:
     """Sanitized HTML of an entry's lede (inline, no <p>) and its three sections,
     rendered from the same tokens the rules checked."""
@@ -76,6 +110,9 @@ class Entry:
     draft: bool = False
     id: str | None = None
     aliases: tuple[str, ...] = field(default_factory=tuple)
+    authors: tuple[Author, ...] = ()
+    image: Image | None = None
+    corrections: tuple[Correction, ...] = ()  # in the order written
     html: EntryHTML | None = field(default=None, compare=False, repr=False)
 
     @property
@@ -95,8 +132,19 @@ class Entry:
         return f"{self.date:%Y/%m/%d}/{alias}/"
 
     @property
+    def revised(self) -> datetime | None:
+        """The newest of ``updated`` and the corrections' dates; None when neither is set."""
+        dates = [c.date for c in self.corrections]
+        if self.updated is not None:
+            dates.append(self.updated)
+        return max(dates, default=None)
+
+    @property
     def modified(self) -> datetime:
-        return self.updated or self.date
+        """The last change: a correction dated by day only may fall before the entry's
+        time on its first day, and a change is never before publication."""
+        revised = self.revised
+        return max(revised, self.date) if revised is not None else self.date
 
     @property
     def word_count(self) -> int:

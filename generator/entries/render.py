@@ -30,7 +30,8 @@ from generator.entries.markup import (
     parse,
     refused_scheme,
 )
-from generator.entries.model import Entry, EntryHTML
+from generator.entries.model import Correction, Entry, EntryHTML
+from generator.text import long_date
 
 if TYPE_CHECKING:
     import jinja2
@@ -56,6 +57,7 @@ def _templates() -> jinja2.Environment:
     )
     environment.filters["safe_url"] = safe_url
     environment.filters["domain"] = domain
+    environment.filters["long_date"] = long_date
     return environment
 
 
@@ -162,6 +164,30 @@ class RenderedEntry:
         sections and the sources. Not cached: each caller uses it once, and caching kept
         a third copy of every entry's HTML alive through the build (10,000 entries)."""
         return template("entry_body.html").render(rendered=self, entry=self.entry)
+
+    @property
+    def notes_html(self) -> str:
+        """The "Updates and corrections" box (empty when there is nothing to say): at the
+        top of the entry page, and after the lede in feed items."""
+        found = notes(self.entry)
+        # Most entries have none: no template to render for them (10,000 entries).
+        return template("entry_notes.html").render(notes=found) if found else ""
+
+    @property
+    def figure_html(self) -> str:
+        """The entry's image as a figure with its alt text and credit (empty without one);
+        ``src`` is relative to the entry page, as feeds resolve it."""
+        image = self.entry.image
+        return template("entry_figure.html").render(image=image) if image is not None else ""
+
+
+def notes(entry: Entry) -> list[Correction]:
+    """The entry's corrections and its ``updated`` date (a note without text), newest
+    first; corrections of one date keep the order they were written in."""
+    found = list(entry.corrections)
+    if entry.updated is not None:
+        found.append(Correction(entry.updated, ""))
+    return sorted(found, key=lambda note: note.date, reverse=True)
 
 
 class Renderer:

@@ -1,8 +1,8 @@
 """JSON Schemas of an entry's front matter and of the tag vocabulary, made from the
 rules' own constants, for editors whose tools check YAML against a schema as they type.
 
-``python -m generator.entries.schema DIR`` writes ``front-matter.schema.json`` and
-``tags.schema.json`` into DIR; the copies in ``.vscode/`` are kept equal to what this
+``python -m generator.entries.schema DIR`` writes ``front-matter.schema.json``,
+``tags.schema.json`` and ``authors.schema.json`` into DIR; the copies in ``.vscode/`` are kept equal to what this
 module makes by ``tests/entries/test_schema.py``. The schema is a convenience: `digest
 check` stays the judge (it also knows the vocabulary, the file name and the body).
 """
@@ -13,7 +13,19 @@ import json
 import sys
 from pathlib import Path
 
-from generator.entries.rules.front_matter import MAX_TAGS, OPTIONAL, REQUIRED, SOURCE_KEYS, TITLE_LENGTH
+from generator.entries.rules.authors import AUTHOR_KEYS, MAX_NAME
+from generator.entries.rules.front_matter import (
+    CORRECTION_KEYS,
+    IMAGE_KEYS,
+    IMAGE_TEXT_LENGTH,
+    IMAGE_TYPES,
+    MAX_TAGS,
+    NOTE_LENGTH,
+    OPTIONAL,
+    REQUIRED,
+    SOURCE_KEYS,
+    TITLE_LENGTH,
+)
 from generator.entries.rules.vocabulary import TAG_KEYS
 from generator.entries.values import MAX_SLUG, MAX_YEAR, MIN_YEAR, SLUG
 
@@ -22,6 +34,15 @@ _DATE = {"type": "string",
          "pattern": r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|z|[+-]\d{2}:?\d{2})?)?$",
          "description": f"YYYY-MM-DD or an ISO 8601 date-time, in years {MIN_YEAR} to {MAX_YEAR}"}
 _TEXT = {"type": "string", "minLength": 1, "pattern": r"\S"}
+_LINE = {"type": "string", "pattern": r"^[^\n]*\S[^\n]*$"}
+_HTTP_URL = {**_TEXT, "pattern": r"^https?://\S+$"}
+# An https URL, or a relative path to an image file (the check also finds the file).
+# (ECMA-262 patterns, as JSON Schema tools use, have no inline case-insensitive flag.)
+_IMAGE_EXTENSIONS = "|".join(case(ext.removeprefix(".")) for ext in IMAGE_TYPES
+                             for case in (str.lower, str.upper))
+_IMAGE_SRC = {"anyOf": [
+    {"type": "string", "pattern": r"^https://\S+$"},
+    {"type": "string", "pattern": rf"^([A-Za-z0-9._-]+/)*[A-Za-z0-9][A-Za-z0-9._-]*\.({_IMAGE_EXTENSIONS})$"}]}
 
 
 def front_matter_schema() -> dict:
@@ -42,6 +63,18 @@ def front_matter_schema() -> dict:
         "id": _SLUG,
         "aliases": {"type": "array", "items": {"anyOf": [
             _SLUG, {"type": "string", "pattern": rf"^\d{{4}}/\d{{2}}/\d{{2}}/{SLUG.pattern}$"}]}},
+        "authors": {"type": "array", "items": _SLUG, "minItems": 1, "uniqueItems": True,
+                    "description": "Author slugs defined in entries/authors.yml."},
+        "image": {"type": "object", "required": list(IMAGE_KEYS), "additionalProperties": False,
+                  "properties": {"src": _IMAGE_SRC,
+                                 **{key: {**_LINE, "maxLength": IMAGE_TEXT_LENGTH[key]}
+                                    for key in IMAGE_KEYS if key != "src"}},
+                  "description": "An https URL or an image file next to the entry, its alt "
+                                 "text and its credit."},
+        "corrections": {"type": "array", "minItems": 1, "items": {
+            "type": "object", "required": list(CORRECTION_KEYS), "additionalProperties": False,
+            "properties": {"date": _DATE, "note": {**_LINE, "maxLength": NOTE_LENGTH}}},
+            "description": "Dated one-line notes, not before 'date'."},
     }
     assert set(properties) == set(REQUIRED + OPTIONAL), "a front matter key has no schema"
     return {"$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -59,7 +92,20 @@ def tags_schema() -> dict:
                                      "properties": {key: _TEXT for key in TAG_KEYS}}}
 
 
-SCHEMAS = {"front-matter.schema.json": front_matter_schema, "tags.schema.json": tags_schema}
+def authors_schema() -> dict:
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": "News digest author vocabulary (entries/authors.yml)", "type": "object",
+            "propertyNames": _SLUG,
+            "additionalProperties": {"type": "object", "required": ["name"],
+                                     "additionalProperties": False,
+                                     "properties": {"name": {**_LINE, "maxLength": MAX_NAME},
+                                                    "url": _HTTP_URL}}}
+
+
+assert AUTHOR_KEYS == ("name", "url"), "an author key has no schema"
+
+SCHEMAS = {"front-matter.schema.json": front_matter_schema, "tags.schema.json": tags_schema,
+           "authors.schema.json": authors_schema}
 
 
 def text(make) -> str:

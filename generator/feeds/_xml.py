@@ -6,12 +6,14 @@ import xml.etree.ElementTree as ET
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
+DC_NS = "http://purl.org/dc/elements/1.1/"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 # ElementTree's prefix map is process-wide; registering the conventional prefixes makes
 # output read as readers expect (atom:, content:) instead of ns0:, ns1:.
 ET.register_namespace("atom", ATOM_NS)
 ET.register_namespace("content", CONTENT_NS)
+ET.register_namespace("dc", DC_NS)
 
 
 def sub(parent: ET.Element, tag: str, text: str | None = None, /, **attrs: str) -> ET.Element:

@@ -25,6 +25,9 @@ def serialize(feed: Feed) -> bytes:
     sub(root, "link", rel="self", type="application/atom+xml", href=feed.atom_url)
     sub(root, "link", rel="alternate", type="text/html", href=feed.home_url)
     sub(root, "generator", GENERATOR)
+    if feed.icon:
+        sub(root, "icon", feed.icon)
+        sub(root, "logo", feed.icon)
     for item in feed.items:
         entry = sub(root, "entry")
         sub(entry, "id", item.id)
@@ -32,6 +35,11 @@ def serialize(feed: Feed) -> bytes:
         sub(entry, "link", rel="alternate", type="text/html", href=item.url)
         sub(entry, "published", rfc3339(item.published))
         sub(entry, "updated", rfc3339(item.modified))
+        for person in item.authors:  # without them, the feed's author is the entry's
+            author = sub(entry, "author")
+            sub(author, "name", person.name)
+            if person.url:
+                sub(author, "uri", person.url)
         for category in item.categories:
             sub(entry, "category", term=category.slug, label=category.name)
         sub(entry, "summary", item.summary_html, type="html")

@@ -23,6 +23,9 @@ def serialize(feed: Feed) -> bytes:
         "authors": [{"name": feed.author, "url": feed.author_url}],
         "items": [_item(item) for item in feed.items],
     }
+    if feed.icon:
+        document["icon"] = feed.icon
+        document["favicon"] = feed.icon
     # ensure_ascii=False keeps the file readable UTF-8; key order is fixed by the code above.
     return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
 
@@ -40,4 +43,8 @@ def _item(item: FeedItem) -> dict[str, Any]:
         out["date_modified"] = rfc3339(item.updated)
     if item.categories:
         out["tags"] = [category.name for category in item.categories]
+    if item.authors:
+        out["authors"] = [{"name": a.name, **({"url": a.url} if a.url else {})} for a in item.authors]
+    if item.image:
+        out["image"] = item.image
     return out

@@ -44,6 +44,12 @@ class Category:
 
 
 @dataclass(frozen=True, slots=True)
+class FeedAuthor:
+    name: str  # plain text
+    url: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class FeedItem:
     """One entry as every feed format sees it. Dates are UTC, whole seconds."""
 
@@ -51,11 +57,13 @@ class FeedItem:
     url: str  # absolute permalink
     title: str  # plain text
     published: datetime
-    updated: datetime | None  # only when the entry sets ``updated``
+    updated: datetime | None  # only when the entry sets ``updated`` or has corrections
     categories: tuple[Category, ...]
     summary_html: str  # the lede, links made absolute
     summary_text: str  # the lede without markup, for JSON Feed's plain-text ``summary``
     content_html: str  # the page's sanitized body, links made absolute
+    authors: tuple[FeedAuthor, ...] = ()
+    image: str | None = None  # absolute URL of the entry's image
 
     @property
     def modified(self) -> datetime:
@@ -78,6 +86,7 @@ class Feed:
     atom_url: str
     json_url: str | None  # tag feeds have no JSON Feed
     items: tuple[FeedItem, ...]
+    icon: str | None = None  # absolute URL of the site's square logo
 
 
 def xml_safe(text: str) -> str:
@@ -226,17 +235,26 @@ def feed_item(rendered: RenderedEntry, tags: Mapping[str, Tag], settings: Settin
     url = site_base(settings) + entry.url
     summary_html = xml_safe(absolutize(rendered.summary_html, url))
     identity = entry_id(settings, entry)
+    published = _stamp(entry.date, settings.tz, identity)
+    revised = entry.revised
+    image = entry.image
     return FeedItem(
         id=identity,
         url=url,
         title=xml_safe(entry.title),
-        published=_stamp(entry.date, settings.tz, identity),
-        updated=_stamp(entry.updated, settings.tz, identity + "#updated") if entry.updated else None,
+        published=published,
+        # The newest of 'updated' and the corrections; never before publication.
+        updated=max(published, _stamp(revised, settings.tz, identity + "#updated"))
+        if revised else None,
         categories=tuple(Category(slug, xml_safe(_tag(tags, slug).name)) for slug in entry.tags),
         summary_html=summary_html,
         summary_text=html_text(summary_html),
-        # The lede first: readers that show the full content never show the summary.
-        content_html=xml_safe(absolutize(f"<p>{rendered.summary_html}</p>\n{rendered.body_html}", url)),
+        # The lede first: readers that show the full content never show the summary. Then
+        # the updates and corrections, so subscribers see what changed, and the image.
+        content_html=xml_safe(absolutize(f"<p>{rendered.summary_html}</p>\n{rendered.notes_html}"
+                                         f"{rendered.figure_html}{rendered.body_html}", url)),
+        authors=tuple(FeedAuthor(xml_safe(author.name), author.url) for author in entry.authors),
+        image=urljoin(url, image.name or image.src) if image is not None else None,
     )
 
 
@@ -319,6 +337,7 @@ def build_feed(items: Sequence[FeedItem], settings: Settings, *, tag: Tag | None
         atom_url=base + atom,
         json_url=base + json_path if json_path else None,
         items=chosen,
+        icon=settings.logo_url,
     )
 
 

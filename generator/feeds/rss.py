@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from generator.feeds._xml import ATOM_NS, CONTENT_NS, sub, to_bytes
+from generator.feeds._xml import ATOM_NS, CONTENT_NS, DC_NS, sub, to_bytes
 from generator.feeds.model import GENERATOR, Feed, rfc822, rfc3339
 
 
@@ -21,6 +21,12 @@ def serialize(feed: Feed) -> bytes:
     sub(channel, "lastBuildDate", rfc822(feed.updated))
     sub(channel, "generator", GENERATOR)
     sub(channel, "docs", "https://www.rssboard.org/rss-specification")
+    if feed.icon:
+        # The channel's image: its title and link must be the channel's (RSS 2.0).
+        image = sub(channel, "image")
+        sub(image, "url", feed.icon)
+        sub(image, "title", feed.title)
+        sub(image, "link", feed.home_url)
     for item in feed.items:
         element = sub(channel, "item")
         sub(element, "title", item.title)
@@ -30,6 +36,9 @@ def serialize(feed: Feed) -> bytes:
         sub(element, f"{{{CONTENT_NS}}}encoded", item.content_html)
         sub(element, "guid", item.id, isPermaLink="false")
         sub(element, "pubDate", rfc822(item.published))
+        # RSS's own <author> is an email address; dc:creator holds a name.
+        for author in item.authors:
+            sub(element, f"{{{DC_NS}}}creator", author.name)
         if item.updated is not None:
             # RSS has no "updated"; atom:updated is the extension readers understand.
             sub(element, f"{{{ATOM_NS}}}updated", rfc3339(item.updated))

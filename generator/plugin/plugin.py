@@ -170,10 +170,16 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             changed = rebuilds is None or rebuilds.changed(path, content)
             if everything or changed:
                 files.append(self._generated(config, path, content, changed))
+        for path, source in site.assets.items():  # entries' image files, copied as they are
+            self._claim(files, path)
+            origin = self.root / source
+            changed = rebuilds is None or rebuilds.changed(path, (source, _stamp(origin)))
+            if everything or changed:
+                files.append(self._generated(config, path, None, changed, abs_src_path=str(origin)))
         return files
 
-    def _generated(self, config: MkDocsConfig, src: str, content: str | bytes, changed: bool,
-                   **options) -> File:
+    def _generated(self, config: MkDocsConfig, src: str, content: str | bytes | None,
+                   changed: bool, **options) -> File:
         if self.rebuilds is None:
             return File.generated(config, src, content=content, **options)
         file = CompiledFile.generated(config, src, content=content, **options)
@@ -255,6 +261,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         env.globals["digest_site_feeds"] = site_feeds(self.settings)
         env.globals["digest_feeds"] = SITE_FEEDS
         env.globals["digest_fragment"] = FragmentCache()
+        # og:image of pages without an image of their own (main.html).
+        env.globals["digest_og_image"] = self.settings.default_image_url
+        env.globals["digest_og_image_alt"] = self.settings.default_image_alt
         # Served pages load the script that shows a notice while entries have errors.
         env.globals["digest_serving"] = {"notice": NOTICE_SCRIPT} if self.serving else None
         if not self.sitemap:
@@ -295,6 +304,15 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         # New and edited entries rebuild the site without a restart.
         server.watch(str(self.root / self.settings.entries_dir))
         return server
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """When a copied file last changed (None when it is gone)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
 
 
 def _nav_sources(items) -> list[str]:

@@ -50,3 +50,14 @@ def test_new_prints_the_path_and_what_to_fill_in(tmp_path: Path, capsys) -> None
     status, _, err = run(tmp_path, "new", "Hospitals adopt a new triage model", "--tag", "ai",
                          "--date", "2026-06-02", capsys=capsys)
     assert status == 1 and "already exists" in err
+
+
+def test_new_names_the_authors_it_is_given(tmp_path: Path, capsys) -> None:
+    write_project(tmp_path, {"authors.yml": "jane-doe:\n  name: Jane Doe\n"})
+    status, out, _ = run(tmp_path, "new", "Hospitals adopt a new triage model", "--tag", "ai",
+                         "--date", "2026-06-02", "--author", "jane-doe", capsys=capsys)
+    assert status == 0
+    text = (tmp_path / out.strip()).read_text(encoding="utf-8")
+    assert "\nauthors:\n- jane-doe\n" in text
+    status, out, _ = run(tmp_path, "check", str(tmp_path / out.strip()), capsys=capsys)
+    assert {line.split("[")[1][:4] for line in out.splitlines() if "error[" in line} == {"E214"}

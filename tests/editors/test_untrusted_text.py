@@ -24,7 +24,8 @@ HOSTILE_KEYS = (
     '"a\\n::notice title=Hi::pwned\\n::stop-commands::tok": 3'
 )
 FIX = "Remove the key or correct its spelling; the hint names the closest known key\\."
-HINT = " <br>hint: allowed keys\\: title, date, tags, summary, sources, updated, draft, id, aliases"
+HINT = (" <br>hint: allowed keys\\: title, date, tags, summary, sources, updated, draft, id, aliases, "
+        "authors, image, corrections")
 
 
 def _hostile_project(root: Path) -> None:
@@ -77,7 +78,8 @@ def test_the_strict_build_log_gets_no_workflow_command_from_an_entry(tmp_path: P
     assert not [line for line in log.splitlines() if line.lstrip().startswith("::")], log
     assert ("ERROR   -  entries/2026/2026-06-02-x.md:7:1: error[E104]: unknown key "
             "'a\\n::notice title=Hi::pwned\\n::stop-commands::tok' in the front matter\n"
-            "  hint: allowed keys: title, date, tags, summary, sources, updated, draft, id, aliases\n"
+            "  hint: allowed keys: title, date, tags, summary, sources, updated, draft, id, aliases, "
+            "authors, image, corrections\n"
             ) in log
 
 

@@ -36,6 +36,10 @@ class Case:
 
 
 CONTEXT = "Labs have been racing to ship models."
+AUTHORS_YML = "jane-doe:\n  name: Jane Doe\n  url: https://example.org/jane\n"
+# The smallest valid PNG (1 x 1 pixel, grey).
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010800000000376ef924"
+                    "0000000a49444154789c63680000008200817761e8f30000000049454e44ae426082")
 
 CASES = [
     Case("E001", {NAME: VALID_ENTRY + "\n" + "x" * 300_000 + "\n"}, NAME, 1),
@@ -96,6 +100,46 @@ CASES = [
     Case("E401", {NAME: VALID_ENTRY}, "entries/tags.yml", 4,
          tags="ai:\n  name: AI\n  description: x\nBad Tag:\n  name: B\n  description: y\n"
               "healthcare:\n  name: H\n  description: z\n"),
+    # Authors, image and corrections (lines: 'date: 2026-06-02' is line 3, so a field
+    # planted before it starts on line 3 too).
+    Case("E170", {NAME: replace("date:", "authors: [jane-doe, jane-roe]\ndate:"),
+                  "authors.yml": AUTHORS_YML}, NAME, 3, 21, hint="'jane-doe'"),
+    Case("E170", {NAME: replace("date:", "authors: [jane-doe]\ndate:")}, NAME, 3, 11,
+         hint="entries/authors.yml"),
+    Case("E171", {NAME: replace("date:", "authors: [jane-doe, jane-doe]\ndate:"),
+                  "authors.yml": AUTHORS_YML}, NAME, 3, 21),
+    Case("E180", {NAME: replace("date:", "image:\n  src: https://img.example.com/a.jpg\n"
+                                "  alt: A lab\ndate:")}, NAME, 4, 3, hint="credit"),
+    Case("E180", {NAME: replace("date:", "image: {src: a.png, alt: '', credit: Lab}\ndate:"),
+                  "2026/a.png": PNG}, NAME, 3, 26),
+    Case("E181", {NAME: replace("date:", "image: {src: 'http://img.example.com/a.jpg', alt: A lab, "
+                                "credit: Lab}\ndate:")}, NAME, 3, 14),
+    Case("E181", {NAME: replace("date:", "image: {src: 'javascript:alert(1)', alt: A, credit: B}\ndate:")},
+         NAME, 3, 14),
+    Case("E181", {NAME: replace("date:", "image: {src: my photo.png, alt: A, credit: B}\ndate:")},
+         NAME, 3, 14),
+    Case("E182", {NAME: replace("date:", "image: {src: missing.png, alt: A lab, credit: Lab}\ndate:")},
+         NAME, 3, 14, hint="next to the entry"),
+    Case("E182", {NAME: replace("date:", "image: {src: ../../x.png, alt: A lab, credit: Lab}\ndate:")},
+         NAME, 3, 14),
+    Case("E183", {NAME: replace("date:", "image: {src: chart.svg, alt: A chart, credit: Lab}\ndate:"),
+                  "2026/chart.svg": "<svg/>"}, NAME, 3, 14),
+    Case("E184", {NAME: replace("date:", "image:\n  src: https://img.example.com/a.jpg\n  alt: A lab\n"
+                                "  credit: |\n    Two\n    lines\ndate:")}, NAME, 6, 11),
+    Case("E190", {NAME: replace("date:", "corrections:\n  - date: 2026-06-03\ndate:")}, NAME, 4, 5),
+    Case("E191", {NAME: replace("date:", "corrections:\n  - date: 2026-06-31\n    note: Fixed.\ndate:")},
+         NAME, 4, 11),
+    Case("E192", {NAME: replace("date:", "corrections:\n  - date: 2026-06-01\n    note: Fixed.\ndate:")},
+         NAME, 4, 11),
+    Case("E193", {NAME: replace("date:", "corrections:\n  - date: 2026-06-03\n    note: |\n"
+                                "      Two\n      lines\ndate:")}, NAME, 5, 11),
+    Case("E410", {NAME: VALID_ENTRY, "authors.yml": "jane-doe:\n  name: Jane Doe\n  email: j@x.org\n"},
+         "entries/authors.yml", 3, 3),
+    Case("E411", {NAME: VALID_ENTRY, "authors.yml": "Jane Doe:\n  name: Jane Doe\n"},
+         "entries/authors.yml", 1, 1),
+    Case("E412", {NAME: VALID_ENTRY, "authors.yml": "jane-doe:\n  name: Jane Doe\n"
+                                                    "  url: javascript:alert(1)\n"},
+         "entries/authors.yml", 3, 8),
     # A draft is work in progress: unfinished parts are warnings there (exit 0).
     Case("W140", {NAME: replace("summary: A lab released a model on 2026-06-02, and hospitals will use it.",
                                 "draft: true\nsummary: ''")}, NAME, 6, 10),

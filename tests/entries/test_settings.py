@@ -36,6 +36,9 @@ BAD = {
                      "id_authority 'https://example.org/' is not a domain name"),
     "id_date": (5, "id_date: June 2026", URL, "id_date 'June 2026' is not YYYY, YYYY-MM or YYYY-MM-DD"),
     "entries_dir": (5, "entries_dir: [a, b]", URL, "entries_dir must be text"),
+    "logo": (5, "logo: /assets/logo.png", URL, "logo '/assets/logo.png' is neither a path in the site"),
+    "default_image": (5, "default_image: http://cdn.example.org/a.png", URL,
+                      "default_image 'http://cdn.example.org/a.png' is neither a path in the site"),
     "unknown": (5, "per_pag: 20", URL, "unknown digest option 'per_pag' (did you mean 'per_page'?)"),
     "site_url": (2, "per_page: 20", "news.example.org",
                  "site_url 'news.example.org' is not an absolute http(s) URL"),
@@ -114,3 +117,16 @@ def test_good_settings_are_read_with_their_types(tmp_path):
     config = load_config(config_file=str(root / "mkdocs.yml"))
     config = config.plugins.on_config(config)
     assert config.plugins["digest"].settings == settings
+
+
+def test_images_are_absolute_urls_for_sharing_and_feeds():
+    settings = Settings(site_url="https://news.example.org/sub")
+    assert settings.logo_url == settings.default_image_url == "https://news.example.org/sub/assets/images/logo.png"
+    assert settings.default_image_alt == "News digest logo"
+    custom = Settings(site_url=URL, default_image="https://cdn.example.org/share.png", logo="img/l.png")
+    assert custom.default_image_url == "https://cdn.example.org/share.png"
+    assert custom.logo_url == "https://news.example.org/img/l.png"
+    assert custom.default_image_alt == "News digest"
+    assert Settings().logo_url is None  # no site_url: no absolute URL to give
+    for bad in ("../x.png", "a//b.png", "javascript:alert(1)", "https://", "a b.png"):
+        assert [name for name, _ in Settings(logo=bad).problems()] == ["logo"], bad

@@ -140,8 +140,9 @@ def urls_and_text(html: str) -> tuple[list[str], str]:
 
 
 def item_content(rendered) -> str:
-    """What a feed item's full content is: the lede first, then the page's body."""
-    return f"<p>{rendered.summary_html}</p>\n{rendered.body_html}"
+    """What a feed item's full content is: the lede first, then the updates and
+    corrections and the image (as the page shows them), then the page's body."""
+    return f"<p>{rendered.summary_html}</p>\n{rendered.notes_html}{rendered.figure_html}{rendered.body_html}"
 
 
 def assert_same_html_with_absolute_links(content: str, page_html: str, base: str) -> None:

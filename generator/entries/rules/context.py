@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
+from types import MappingProxyType
 
 import yaml
 
 from generator.diagnostics import Diagnostic
 from generator.entries.markup import Outline, Parsed, outline, parse
-from generator.entries.model import Tag
+from generator.entries.model import Author, Tag
 from generator.entries.reader import STR, Document, scalar_value
 from generator.settings import Settings
 
@@ -25,6 +27,11 @@ class EntryCheck:
     settings: Settings
     name_date: str | None  # date from the file name, when it has one
     name_slug: str | None
+    authors: Mapping[str, Author] = field(default_factory=lambda: MappingProxyType({}))
+    # The entry's folder and the entries folder on disk, for an image file next to the
+    # entry; None when the text is checked without its file (then only its form is checked).
+    folder: Path | None = None
+    entries_root: Path | None = None
 
     @cached_property
     def outline(self) -> Outline:

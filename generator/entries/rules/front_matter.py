@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import posixpath
+import re
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -16,12 +19,21 @@ from generator.entries.values import is_http_url, parse_date, slug_problem
 from generator.text import did_you_mean
 
 REQUIRED = ("title", "date", "tags", "summary", "sources")
-OPTIONAL = ("updated", "draft", "id", "aliases")
+OPTIONAL = ("updated", "draft", "id", "aliases", "authors", "image", "corrections")
 KNOWN = REQUIRED + OPTIONAL
 SOURCE_KEYS = ("publisher", "url", "title", "quote")
 MAX_TAGS = 8
 TITLE_LENGTH = (10, 200)
-
+IMAGE_KEYS = ("src", "alt", "credit")
+IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".webp", ".gif", ".avif")
+# Alt text and credit are shown on the page and in feeds as one line each.
+IMAGE_TEXT_LENGTH = {"alt": 300, "credit": 200}
+# An image file becomes a file of the entry's folder of the site: a name that needs no
+# escaping in a URL and cannot be mistaken for a page.
+_IMAGE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+CORRECTION_KEYS = ("date", "note")
+NOTE_LENGTH = 500
+_DATE_ONLY = re.compile(r"\s*[0-9]{4}-[0-9]{2}-[0-9]{2}\s*")
 
 
 def mapping_fields(doc_at, node: yaml.MappingNode, known: tuple[str, ...],
@@ -69,13 +81,15 @@ def check_required(check: EntryCheck) -> Iterator[Diagnostic]:
 def check_types(check: EntryCheck) -> Iterator[Diagnostic]:
     expected = {"title": "text", "summary": "text", "date": "date", "updated": "date",
                 "id": "text", "tags": "list", "sources": "list", "aliases": "list",
-                "draft": "true or false"}
+                "draft": "true or false", "authors": "list", "image": "mapping",
+                "corrections": "list"}
     for name, (_, node) in check.fields.items():
         kind = expected[name]
         ok = {
             "text": isinstance(node, yaml.ScalarNode) and node.tag == STR,
             "date": isinstance(node, yaml.ScalarNode) and node.tag in (STR, TIMESTAMP),
             "list": isinstance(node, yaml.SequenceNode),
+            "mapping": isinstance(node, yaml.MappingNode),
             "true or false": isinstance(node, yaml.ScalarNode)
             and isinstance(scalar_value(node), bool),
         }[kind]
@@ -84,7 +98,7 @@ def check_types(check: EntryCheck) -> Iterator[Diagnostic]:
 
 
 def _article(kind: str) -> str:
-    return {"text": "", "date": "a ", "list": "a ", "true or false": ""}[kind]
+    return {"text": "", "date": "a ", "list": "a ", "mapping": "a ", "true or false": ""}[kind]
 
 
 def check_title(check: EntryCheck) -> Iterator[Diagnostic]:
@@ -230,6 +244,166 @@ def check_identity(check: EntryCheck) -> Iterator[Diagnostic]:
                 yield check.at(item, "E160", f"alias '{value}' is the entry's own slug")
 
 
+def check_authors(check: EntryCheck) -> Iterator[Diagnostic]:
+    """Author slugs from ``entries/authors.yml``, each once (E170, E171)."""
+    node = _sequence(check, "authors")
+    if node is None:
+        return
+    if not node.value:
+        yield check.at(node, "E106", "'authors' must list at least one author (or be left out)")
+    seen: set[str] = set()
+    known = sorted(check.authors)
+    for item in node.value:
+        if not isinstance(item, yaml.ScalarNode) or item.tag != STR:
+            yield check.at(item, "E106", "each author must be an author slug")
+            continue
+        slug = item.value
+        if slug in seen:
+            yield check.at(item, "E171", f"author '{_shown(slug)}' is listed twice")
+        seen.add(slug)
+        if slug not in check.authors:
+            by_name = [s for s, a in check.authors.items() if a.name.lower() == slug.lower()]
+            hint = (f"did you mean '{by_name[0]}'?" if by_name else did_you_mean(slug, known))
+            yield check.at(item, "E170", f"unknown author '{_shown(slug)}'",
+                           hint or "add the author to entries/authors.yml (slug, 'name', "
+                                   "optional 'url') in the same pull request")
+
+
+def check_image(check: EntryCheck) -> Iterator[Diagnostic]:
+    """``image``: ``src`` (an https URL or a file next to the entry), ``alt`` and
+    ``credit`` (E180 to E184)."""
+    node = check.fields["image"][1] if "image" in check.fields else None
+    if not isinstance(node, yaml.MappingNode):
+        return
+    fields, problems = mapping_fields(check.at, node, IMAGE_KEYS, "'image'")
+    yield from problems
+    for name in IMAGE_KEYS:
+        if name not in fields:
+            yield check.at(node, "E180", f"image is missing '{name}'",
+                           "an image needs 'src', 'alt' (what it shows) and 'credit' (who made it)")
+    for name, (_, value) in fields.items():
+        if not (isinstance(value, yaml.ScalarNode) and value.tag == STR):
+            yield check.at(value, "E106", f"image '{name}' must be text")
+            continue
+        text = value.value.strip()
+        if not text:
+            yield check.at(value, "E180", f"image '{name}' is empty")
+        elif name == "src":
+            yield from _image_src(check, value, text)
+        elif "\n" in text or len(text) > IMAGE_TEXT_LENGTH[name]:
+            yield check.at(value, "E184", f"image '{name}' must be one line of at most "
+                                          f"{IMAGE_TEXT_LENGTH[name]} characters")
+        elif "TODO" in text and (todo := PLACEHOLDER.search(value.value)):
+            yield _at_text(check, value, todo.start(), check.unfinished("E214"),
+                           f"image '{name}' still contains placeholder text")
+
+
+def _image_src(check: EntryCheck, node: yaml.ScalarNode, src: str) -> Iterator[Diagnostic]:
+    try:
+        scheme = urlsplit(src).scheme.lower()
+    except ValueError:
+        scheme = "?"
+    if scheme or src.startswith(("/", "\\")):
+        if scheme != "https" or not is_http_url(src):
+            yield check.at(node, "E181", f"image src '{_shown(src)}' is neither an https URL "
+                                         "nor a file next to the entry",
+                           "write https://... or the name of an image file in the entry's "
+                           "folder, e.g. photo.jpg")
+        return
+    folders, _, name = src.rpartition("/")
+    if "\\" in src or not _IMAGE_NAME.fullmatch(name) \
+            or any(part in ("", ".") for part in folders.split("/") if folders):
+        yield check.at(node, "E181", f"image file '{_shown(src)}' is not a plain relative path",
+                       "a file name has letters, digits, '.', '_' and '-' (no spaces, '?' "
+                       "or '#'), with '/' between folders")
+        return
+    if not name.lower().endswith(IMAGE_TYPES):
+        yield check.at(node, "E183", f"image file '{_shown(name)}' is not an image the site "
+                                     "publishes", "use " + ", ".join(IMAGE_TYPES))
+        return
+    entries = check.settings.entries_dir.strip("/")
+    where = posixpath.normpath(posixpath.join(posixpath.dirname(check.doc.path), src))
+    if not where.startswith(entries + "/"):
+        yield check.at(node, "E182", f"image file '{_shown(src)}' is outside {entries}/")
+        return
+    if check.folder is None or check.entries_root is None:
+        return  # checked without the file system (text alone): the form is all there is
+    path = check.folder / src
+    if not path.resolve().is_relative_to(check.entries_root.resolve()):
+        yield check.at(node, "E182", f"image file '{_shown(src)}' leads outside {entries}/")
+    elif not path.is_file():
+        yield check.at(node, "E182", f"image file '{_shown(src)}' does not exist",
+                       "put the image next to the entry, or correct its name (names are "
+                       "case-sensitive)")
+
+
+def check_corrections(check: EntryCheck) -> Iterator[Diagnostic]:
+    """``corrections``: dated one-line notes, not before the entry (E190 to E193)."""
+    node = _sequence(check, "corrections")
+    if node is None:
+        return
+    if not node.value:
+        yield check.at(node, "E190", "'corrections' must list at least one correction "
+                                     "(or be left out)")
+    published = _entry_date(check)
+    for item in node.value:
+        if not isinstance(item, yaml.MappingNode):
+            yield check.at(item, "E106", "each correction must be a mapping with date and note")
+            continue
+        fields, problems = mapping_fields(check.at, item, CORRECTION_KEYS, "a correction")
+        yield from problems
+        for name in CORRECTION_KEYS:
+            if name not in fields:
+                yield check.at(item, "E190", f"correction is missing '{name}'")
+        if "date" in fields:
+            yield from _correction_date(check, fields["date"][1], published)
+        if "note" in fields:
+            yield from _correction_note(check, fields["note"][1])
+
+
+def _entry_date(check: EntryCheck):
+    found = _text(check, "date")
+    if found is None:
+        return None
+    try:
+        return parse_date(found[1], check.settings.tz)
+    except ValueError:
+        return None
+
+
+def _correction_date(check: EntryCheck, node: yaml.Node, published) -> Iterator[Diagnostic]:
+    if not (isinstance(node, yaml.ScalarNode) and node.tag in (STR, TIMESTAMP)):
+        yield check.at(node, "E106", "a correction's 'date' must be a date")
+        return
+    try:
+        moment = parse_date(node.value, check.settings.tz)
+    except ValueError as error:
+        yield check.at(node, "E191", f"correction date is not a valid date: {error}")
+        return
+    if published is None:
+        return
+    # A correction dated by day only may fall on the entry's first day at any time.
+    before = (moment.date() < published.astimezone(check.settings.tz).date()
+              if _DATE_ONLY.fullmatch(node.value) else moment < published)
+    if before:
+        yield check.at(node, "E192", "correction is dated before the entry's 'date'")
+
+
+def _correction_note(check: EntryCheck, node: yaml.Node) -> Iterator[Diagnostic]:
+    if not (isinstance(node, yaml.ScalarNode) and node.tag == STR):
+        yield check.at(node, "E106", "a correction's 'note' must be text")
+        return
+    text = node.value.strip()
+    if not text:
+        yield check.at(node, "E190", "correction note is empty")
+    elif "\n" in text or len(text) > NOTE_LENGTH:
+        yield check.at(node, "E193", f"correction note must be one line of at most "
+                                     f"{NOTE_LENGTH} characters")
+    elif "TODO" in text and (todo := PLACEHOLDER.search(node.value)):
+        yield _at_text(check, node, todo.start(), check.unfinished("E214"),
+                       "correction note still contains placeholder text")
+
+
 def _at_text(check: EntryCheck, node: yaml.ScalarNode, offset: int, code: str,
              message: str) -> Diagnostic:
     """A diagnostic at a character of a scalar's text: exact on the value's first line
@@ -245,4 +419,4 @@ def _shown(value: object, limit: int = 80) -> str:
 
 
 RULES = (check_required, check_types, check_title, check_dates, check_tags, check_summary,
-         check_sources, check_identity)
+         check_sources, check_identity, check_authors, check_image, check_corrections)

@@ -1,0 +1,84 @@
+"""Rules for the author vocabulary file, ``entries/authors.yml``: the tag vocabulary's
+twin (``vocabulary.py``), mapping each author slug to a ``name`` and an optional ``url``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from generator.diagnostics import Diagnostic
+from generator.entries.model import Author
+from generator.entries.reader import STR, compose, read_text
+from generator.entries.values import is_http_url, slug_problem
+
+AUTHORS_FILE = "authors.yml"
+AUTHOR_KEYS = ("name", "url")
+MAX_NAME = 100
+
+
+def load_authors(path: Path, shown: str) -> tuple[dict[str, Author], list[Diagnostic]]:
+    """Read and check the author vocabulary; authors with problems are left out (an entry
+    naming one then gets E170 as well, at its own line)."""
+    text, problems = read_text(path, shown)
+    if text is None:
+        return {}, problems
+    node, problems = compose(text, shown, first_line=1)
+    if problems:
+        return {}, problems
+    if node is None:  # an empty file: no authors yet
+        return {}, []
+    if not isinstance(node, yaml.MappingNode):
+        return {}, [Diagnostic(shown, node.start_mark.line + 1, 1, "E410",
+                               "the author vocabulary must map author slugs to a name and "
+                               "an optional url")]
+    authors: dict[str, Author] = {}
+    for key, value in node.value:
+        author, author_problems = _author(shown, key, value)
+        problems.extend(author_problems)
+        if author is not None:
+            if author.slug in authors:
+                problems.append(_at(shown, key, "E410", f"author '{author.slug}' is defined twice"))
+            authors[author.slug] = author
+    return authors, problems
+
+
+def _at(shown: str, node: yaml.Node, code: str, message: str, hint: str | None = None) -> Diagnostic:
+    return Diagnostic(shown, node.start_mark.line + 1, node.start_mark.column + 1, code, message, hint)
+
+
+def _author(shown: str, key: yaml.Node, value: yaml.Node) -> tuple[Author | None, list[Diagnostic]]:
+    slug = key.value if isinstance(key, yaml.ScalarNode) else None
+    problem = slug_problem(slug)
+    if problem:
+        text = str(slug) if len(str(slug)) <= 80 else str(slug)[:79] + "…"
+        return None, [_at(shown, key, "E411", f"author slug '{text}' {problem}")]
+    if not isinstance(value, yaml.MappingNode):
+        return None, [_at(shown, value, "E410", f"author '{slug}' needs a 'name'")]
+    fields: dict[str, str] = {}
+    problems = []
+    for k, v in value.value:
+        name = getattr(k, "value", None)
+        if name not in AUTHOR_KEYS:
+            problems.append(_at(shown, k, "E410", f"unknown key '{name}' in author '{slug}'",
+                                "an author has 'name' and, optionally, 'url'"))
+        elif name in fields:
+            problems.append(_at(shown, k, "E410", f"key '{name}' appears twice in author '{slug}'"))
+        elif not (isinstance(v, yaml.ScalarNode) and v.tag == STR and v.value.strip()):
+            problems.append(_at(shown, v, "E410", f"'{name}' of author '{slug}' must be text"))
+        elif "\n" in v.value.strip() or (len(v.value.strip()) > MAX_NAME and name == "name"):
+            problems.append(_at(shown, v, "E410", f"'{name}' of author '{slug}' must be one line "
+                                                  f"of at most {MAX_NAME} characters"))
+        elif name == "url" and not is_http_url(v.value.strip()):
+            problems.append(_at(shown, v, "E412", f"url of author '{slug}' is not an absolute "
+                                                  "http(s) URL"))
+        else:
+            fields[name] = v.value.strip()
+    if "name" not in fields:
+        if not any(getattr(k, "value", None) == "name" for k, _ in value.value):
+            problems.append(_at(shown, key, "E410", f"author '{slug}' is missing 'name'"))
+        return None, problems
+    if problems:
+        return None, problems
+    return Author(slug, fields["name"], fields.get("url")), problems
