@@ -12,7 +12,7 @@ import pytest
 
 from benchmarks.served import ServedSite
 from generator.memo import Memo
-from tests.site.site_support import EPOCH, entry_text, tree
+from tests.site.site_support import EPOCH, ROOT, entry_text, tree
 
 ENTRIES = Path("entries")
 
@@ -77,6 +77,29 @@ def _vocabulary(root: Path) -> None:
     _replace(root / ENTRIES / "tags.yml", "Laws and regulators.", "Laws, courts and regulators.")
 
 
+def _authors(root: Path) -> None:
+    (root / ENTRIES / "authors.yml").write_text(
+        "jane:\n  name: Jane Doe\n  url: https://example.org/jane\n", encoding="utf-8")
+    _replace(_entry(root, "2026-09-01", "alpha-launch"), "sources:", "authors: [jane]\nsources:")
+
+
+def _image(root: Path) -> None:
+    folder = root / ENTRIES / "2026" / "images"
+    folder.mkdir(exist_ok=True)
+    shutil.copy(ROOT / "docs" / "assets" / "images" / "logo.png", folder / "charlie.png")
+    _replace(_entry(root, "2026-08-02", "charlie-hospital"), "sources:",
+             "image:\n  src: images/charlie.png\n  alt: A chart\n  credit: Example\nsources:")
+
+
+def _image_file_changes(root: Path) -> None:
+    path = root / ENTRIES / "2026" / "images" / "charlie.png"
+    path.write_bytes(path.read_bytes() + b"\0")
+
+
+def _image_file_deleted(root: Path) -> None:
+    (root / ENTRIES / "2026" / "images" / "charlie.png").unlink()  # E182: the entry is left out
+
+
 def _hand_written_page(root: Path) -> None:
     _replace(root / "docs" / "about.md", "About this test digest.", "About this digest, edited.")
 
@@ -87,7 +110,8 @@ def _settings(root: Path) -> None:
 
 EDITS: list[Callable[[Path], None]] = [
     _body_edit, _title_edit, _new_entry, _delete, _rename, _retag, _break, _fix_and_update,
-    _vocabulary, _hand_written_page, _settings, _body_edit]
+    _authors, _image, _image_file_changes, _image_file_deleted, _vocabulary, _hand_written_page,
+    _settings, _body_edit]
 
 
 @pytest.mark.parametrize("preview", ["", "drafts,future"])
