@@ -109,13 +109,39 @@ class Planted:
         return entry_text(self.front, self.sections)
 
 
-def extra_fields(index: int, day: str, slug: str) -> dict[str, object]:
+AUTHORS_YML = """\
+ada:
+  name: Ada Okafor
+  url: https://example.org/staff/ada
+bo:
+  name: Bo Lindqvist
+chen:
+  name: "Chen Wei & Partners <desk>"
+"""
+AUTHOR_SLUGS = ("ada", "bo", "chen")
+
+
+def image_name(slug: str) -> str:
+    return f"{slug}.png"
+
+
+def extra_fields(index: int, day: str, slug: str, rich: bool = True) -> dict[str, object]:
     """Optional front matter fields of entry ``index``: the one place to plant more fields.
 
     ``updated`` on every fifth brief, ``aliases`` on every ninth (one with an earlier
-    address, YYYY/MM/DD/slug), ``id`` on every eleventh.
+    address, YYYY/MM/DD/slug), ``id`` on every eleventh; with ``rich`` (code that knows
+    them) ``authors`` on two briefs in three, a local ``image`` on every eighth and
+    ``corrections`` on every seventh.
     """
     extra: dict[str, object] = {}
+    if rich and index % 3:
+        extra["authors"] = [AUTHOR_SLUGS[(index + k) % 3] for k in range(1 + index % 2)]
+    if rich and index % 8 == 3:
+        extra["image"] = {"src": f"images/{image_name(slug)}", "alt": f"A chart for brief {index + 1}",
+                          "credit": "Planted Photo Agency"}
+    if rich and index % 7 == 2:
+        extra["corrections"] = [{"date": _later(day, 2),
+                                 "note": f"An earlier version of brief {index + 1} misstated a figure."}]
     if index % 5 == 1:
         extra["updated"] = _later(day, 3)
     if index % 9 == 2:
@@ -125,8 +151,9 @@ def extra_fields(index: int, day: str, slug: str) -> dict[str, object]:
     return extra
 
 
-def generate(count: int = COUNT) -> list[Planted]:
-    """``count`` entries, oldest first (at most COUNT, the days' total)."""
+def generate(count: int = COUNT, rich: bool = True) -> list[Planted]:
+    """``count`` entries, oldest first (at most COUNT, the days' total); ``rich``: with the
+    fields of :func:`extra_fields` that earlier code refuses."""
     days = [day for day, many in DAYS for _ in range(many)][:count]
     out = []
     for index, day in enumerate(days):
@@ -143,21 +170,28 @@ def generate(count: int = COUNT) -> list[Planted]:
             "title": title, "date": date, "tags": tags,
             "summary": _summary(index, company, thing, place, day),
             "sources": _sources(index, day, slug),
-            **extra_fields(index, day, slug),
+            **extra_fields(index, day, slug, rich),
         }
         out.append(Planted(day, slug, front, _sections(index, company, thing, place)))
     return out
 
 
-def write(entries_dir: Path, count: int = COUNT) -> list[Planted]:
-    """Write ``entries_dir/tags.yml`` and the planted entries; returns them, oldest first."""
+def write(entries_dir: Path, count: int = COUNT, rich: bool = True) -> list[Planted]:
+    """Write ``entries_dir/tags.yml`` (and ``authors.yml``, images) and the planted entries;
+    returns them, oldest first."""
     entries_dir.mkdir(parents=True, exist_ok=True)
     (entries_dir / "tags.yml").write_text(TAGS_YML, encoding="utf-8")
-    planted = generate(count)
+    if rich:
+        (entries_dir / "authors.yml").write_text(AUTHORS_YML, encoding="utf-8")
+    planted = generate(count, rich)
+    image = (Path(__file__).resolve().parents[2] / "docs" / "assets" / "images" / "logo.png").read_bytes()
     for entry in planted:
         path = entry_path(entries_dir, entry.day, entry.slug)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(entry.text(), encoding="utf-8", newline="\n")
+        if "image" in entry.front:
+            (path.parent / "images").mkdir(exist_ok=True)
+            (path.parent / "images" / image_name(entry.slug)).write_bytes(image)
     return planted
 
 
@@ -242,7 +276,7 @@ def build_site(root: Path, entries: dict[str, str] | None = None, count: int = C
 
     code = repo
     repo = repo or Path(__file__).resolve().parents[2]
-    write(root / "entries", count)
+    write(root / "entries", count, rich=code is None)  # an earlier checkout refuses new fields
     for name, text in (entries or {}).items():
         path = root / "entries" / name
         path.parent.mkdir(parents=True, exist_ok=True)

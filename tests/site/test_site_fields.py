@@ -155,9 +155,9 @@ def test_more_on_each_tag_lists_the_newest_other_briefs(site: Path) -> None:
                                  ("Healthcare", ["charlie-hospital"])]
     assert groups(ALPHA_URL) == [("AI", ["bravo-funding", "delta-diagnosis", "foxtrot-research"]),
                                  ("Cloud", ["echo-datacenter"])]
-    # After the article: not part of the brief.
+    # After the brief (its last section, Sources), not part of it.
     text = html(site, DELTA_URL)
-    assert text.index("</article>") < text.index("digest-more")
+    assert text.index('id="sources"') < text.index("digest-more")
 
 
 def test_json_ld_has_author_image_date_modified_and_publisher_logo(site: Path) -> None:

@@ -5,6 +5,7 @@ or style attributes into the built HTML."""
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 from datetime import UTC, datetime
 from pathlib import Path
@@ -94,8 +95,8 @@ def assert_safe(html: str, where: str) -> None:
             continue
         assert "alert" not in text, (where, text[:200])
         if attrs.get("src"):  # the theme's scripts, and digest serve's notice script
-            assert "assets/javascripts/" in attrs["src"] or attrs["src"].endswith(
-                "_diagnostics/notice.js"), (where, attrs)
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(where), attrs["src"]))
+            assert "assets/javascripts/" in attrs["src"] or target == "_diagnostics/notice.js", (where, attrs)
     assert "<script>alert" not in html, where
 
 
