@@ -153,7 +153,13 @@ def compile_site(corpus: Corpus, settings: Settings, now: datetime | None = None
             files[f"tags/{slug}/sitemap.xml"] = _tag_sitemap(tag_pages, settings)
     pages.append(_tags_index(corpus.tags, by_tag, _newest(views)))
     pages.extend(_archive(views))
-    feeds = feed_files([view.rendered for view in public], corpus.tags, settings, now)
+    # Imported here: generator.editions builds on this module's views and helpers.
+    from generator.editions.site import compile_editions
+    editions = compile_editions(public, corpus.notes, settings, now)
+    pages.extend(editions.pages)
+    files.update(editions.files)
+    feeds = feed_files([view.rendered for view in public], corpus.tags, settings, now,
+                       also=(editions.feed,) if editions.feed else ())
     files.update(feeds)
     _check_unique(pages, files)
     pages.sort(key=lambda page: page.src)

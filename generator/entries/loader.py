@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from generator.diagnostics import Diagnostic, Severity, has_errors, sort_key
+from generator.editions.notes import NOTES_DIR, EditorNote, check_notes, note_files
 from generator.entries.check_cache import CheckCache, file_digest, fingerprint
 from generator.entries.markup import SECTION_KEYS, section_text
 from generator.entries.model import Corpus, Entry, Source, Tag
@@ -86,7 +87,8 @@ def discover(entries_dir: Path) -> list[Path]:
     """Entry files below ``entries_dir`` in a stable order, misnamed ones included."""
     found = []
     for folder, dirs, files in os.walk(entries_dir):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(("_", ".")))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(("_", "."))
+                         and not (d == NOTES_DIR and Path(folder) == entries_dir))  # notes
         found.extend(Path(folder) / name for name in sorted(files) if is_entry_name(name))
     return found
 
@@ -130,9 +132,9 @@ def load(root: Path, settings: Settings, only: Iterable[Path] | None = None) -> 
                 drafts.add(_shown(path, root))
         return results
 
-    tags, entries, diagnostics, files = _pipeline(root, settings, only, each_file)
+    tags, entries, diagnostics, files, notes = _pipeline(root, settings, only, each_file)
     entries.sort(key=lambda e: (e.date, e.slug))
-    return LoadResult(Corpus(tuple(entries), tags), diagnostics, files, frozenset(drafts))
+    return LoadResult(Corpus(tuple(entries), tags, notes), diagnostics, files, frozenset(drafts))
 
 
 def _declares_draft(path: Path) -> bool:
@@ -148,11 +150,12 @@ _Results = dict[Path, tuple[Entry | None, list[Diagnostic]]]
 
 def _pipeline(root: Path, settings: Settings, only: Iterable[Path] | None,
               each_file: Callable[[list[Path], dict[str, Tag]], _Results],
-              ) -> tuple[dict[str, Tag], list[Entry], tuple[Diagnostic, ...], int]:
+              ) -> tuple[dict[str, Tag], list[Entry], tuple[Diagnostic, ...], int,
+                         dict[str, EditorNote]]:
     """The one pipeline of ``load`` and ``check``: the vocabulary and the entry files
-    (``_begin``), each file read and checked by ``each_file``, then the cross-file rules.
-    Returns the tags, the valid entries in file order, the sorted diagnostics and the
-    number of files reported on."""
+    (``_begin``), each file read and checked by ``each_file``, then the cross-file rules
+    and the editor's notes (which name entries). Returns the tags, the valid entries in
+    file order, the sorted diagnostics, the number of files reported on and the notes."""
     tags, diagnostics, paths = _begin(root, settings)
     results = each_file(paths, tags)
     entries = []
@@ -161,8 +164,12 @@ def _pipeline(root: Path, settings: Settings, only: Iterable[Path] | None,
         diagnostics.extend(problems)
         if entry is not None:
             entries.append(entry)
-    diagnostics, files = _cross_files(root, entries, diagnostics, paths, only)
-    return tags, entries, tuple(sorted(diagnostics, key=sort_key)), files
+    note_paths = note_files(root / settings.entries_dir / NOTES_DIR)
+    notes, note_problems = check_notes(note_paths, {p: _shown(p, root) for p in note_paths},
+                                       settings, entries)
+    diagnostics.extend(note_problems)
+    diagnostics, files = _cross_files(root, entries, diagnostics, [*paths, *note_paths], only)
+    return tags, entries, tuple(sorted(diagnostics, key=sort_key)), files, notes
 
 
 @dataclass(frozen=True)
@@ -218,7 +225,7 @@ def check(root: Path, settings: Settings, only: Iterable[Path] | None = None,
             store.save({_shown(path, root) for path in paths})
         return results
 
-    _tags, entries, diagnostics, files = _pipeline(root, settings, only, each_file)
+    _tags, entries, diagnostics, files, _notes = _pipeline(root, settings, only, each_file)
     return CheckResult(diagnostics, files, tuple(entries))
 
 

@@ -15,6 +15,7 @@ from generator.entries.render import RenderedEntry
 from generator.feeds import atom, jsonfeed, links, opml, rss
 from generator.feeds.links import FeedLink, alternate_links
 from generator.feeds.model import (
+    Feed,
     FeedError,
     build_feed,
     check_settings,
@@ -30,7 +31,7 @@ __all__ = ["FeedError", "FeedLink", "alternate_links", "feed_files"]
 
 def feed_files(entries: Sequence[RenderedEntry], tags: Mapping[str, Tag], settings: Settings,
                now: datetime | None = None, *,
-               source_date_epoch: str | None = None) -> dict[str, bytes]:
+               source_date_epoch: str | None = None, also: Sequence[Feed] = ()) -> dict[str, bytes]:
     """Site-relative path -> file content for every feed of the site.
 
     ``entries`` are the published entries, newest first; drafts and entries dated after
@@ -59,5 +60,6 @@ def feed_files(entries: Sequence[RenderedEntry], tags: Mapping[str, Tag], settin
         tag_feeds.append(feed)
         files[links.tag_rss_path(slug)] = rss.serialize(feed)
         files[links.tag_atom_path(slug)] = atom.serialize(feed)
-    files[links.OPML_PATH] = opml.serialize(site, tag_feeds)
+    # ``also``: feeds built elsewhere (the editions'), listed after the site's.
+    files[links.OPML_PATH] = opml.serialize(site, [*also, *tag_feeds])
     return files

@@ -31,6 +31,8 @@ class DigestConfig(base.Config):
     feed_size = _Raw()
     id_authority = _Raw()
     id_date = _Raw()
+    editions = _Raw()
+    week_start = _Raw()
 
 
 def settings_from(options: DigestConfig, config: MkDocsConfig) -> Settings:
