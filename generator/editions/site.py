@@ -51,6 +51,7 @@ class EditionsOutput:
     pages: tuple[CompiledPage, ...] = ()
     files: Mapping[str, bytes] = field(default_factory=dict)
     feed: Feed | None = None  # for the OPML list
+    closed: tuple[Edition, ...] = ()  # newest first
 
 
 def compile_editions(views: Sequence[_View], notes: Mapping[str, EditorNote], settings: Settings,
@@ -75,7 +76,7 @@ def compile_editions(views: Sequence[_View], notes: Mapping[str, EditorNote], se
     feed = _feed(closed, whys, settings, now, source_date_epoch)
     files[EDITIONS_RSS_PATH] = rss.serialize(feed)
     files[EDITIONS_ATOM_PATH] = atom.serialize(feed)
-    return EditionsOutput(tuple(pages), MappingProxyType(files), feed)
+    return EditionsOutput(tuple(pages), MappingProxyType(files), feed, closed)
 
 
 def _why(view: _View) -> str:
