@@ -66,3 +66,16 @@ def test_notes_follow_the_week_start_setting(tmp_path: Path) -> None:
     (tmp_path / "mkdocs.yml").write_text("site_name: T\nplugins:\n  - digest:\n      editions: off\n",
                                          encoding="utf-8")
     assert digest("check", cwd=tmp_path).returncode == 0
+
+
+def test_the_publish_workflow_keeps_the_newsletter() -> None:
+    import yaml
+
+    from tests.support import ROOT
+
+    workflow = yaml.safe_load((ROOT / ".github/workflows/publish.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["build"]["steps"]
+    runs = [step.get("run", "") for step in steps]
+    assert any("digest edition --if-any" in run and "--files newsletter" in run for run in runs)
+    upload = next(s for s in steps if str(s.get("uses", "")).startswith("actions/upload-artifact@"))
+    assert upload["with"]["name"] == "newsletter" and upload["with"]["path"] == "newsletter/"
