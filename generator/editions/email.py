@@ -4,7 +4,9 @@ plain-text alternative) and a MIME message of both (``digest edition``). Nothing
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from email.message import EmailMessage
@@ -107,23 +109,26 @@ def _heading(text: str) -> list[str]:
 
 def _wrap(text: str, indent: str = "") -> list[str]:
     """Greedy word wrap at :data:`TEXT_WIDTH` (a word longer than a line, a URL, stays
-    whole). textwrap does the same with regular expressions, several times slower: this
-    runs for every brief of every edition."""
-    lines: list[str] = []
-    line = indent
-    for word in text.split():
-        if len(line) > len(indent) and len(line) + 1 + len(word) > TEXT_WIDTH:
-            lines.append(line)
-            line = indent
-        line += word if len(line) == len(indent) else " " + word
-    lines.append(line)
-    return lines
+    whole), as textwrap does, in one regular-expression pass: it runs for every brief."""
+    if not _ONE_SPACED.fullmatch(text):  # html_text and titles are already
+        text = " ".join(text.split())
+    return [indent + line for line in _line_pattern(TEXT_WIDTH - len(indent)).findall(text)] or [indent]
+
+
+_ONE_SPACED = re.compile(r"(?:\S+(?: \S+)*)?")
+
+
+@functools.cache
+def _line_pattern(width: int) -> re.Pattern[str]:
+    # The longest run of at most ``width`` characters that ends before a space or the end
+    # (backtracking at most one line's length), else one overlong word.
+    return re.compile(rf"\S.{{0,{width - 2}}}\S(?= |$)|\S+")
 
 
 def _brief_text(view, letter: Newsletter) -> list[str]:
     lines = _wrap(view.entry.title, "* ")
     lines[1:] = ["  " + line[2:] for line in lines[1:]]
-    lines += _wrap(html_text(letter.ledes[view.entry.slug]), "  ")
+    lines += _wrap(view.lede, "  ")  # the lede's text, as the listings show it
     why = letter.whys[view.entry.slug]
     if why:
         lines += _wrap(f"Why it matters: {why}", "  ")
