@@ -243,7 +243,7 @@ CODES: dict[str, Code] = _catalogue(
     Code("E503", "Unknown or repeated key in an editor's note",
          "The keys are 'title' and 'top', each once; the intro is the text below the front matter."),
     Code("E504", "Editor's note field has the wrong type or length",
-         "'title' is one line of 3 to 200 characters, 'top' an entry's slug or id, both text."),
+         "'title' is one line of 3 to 200 characters of plain text, 'top' an entry's slug or id."),
     Code("E505", "Editor's note intro is empty or more than one paragraph",
          "Write the intro as a single paragraph below the front matter."),
     Code("E506", "Editor's note intro has raw HTML or a refused link",

@@ -17,6 +17,7 @@ import css_inline
 
 from generator.editions.model import Edition
 from generator.entries.render import template
+from generator.feeds.model import absolutize
 from generator.text import html_text
 
 # Gmail clips a message's HTML beyond 102 KB ("[Message clipped]"): an edition too long
@@ -81,9 +82,14 @@ def _render(edition: Edition, letter: Newsletter, full: frozenset[str], shortene
         edition=edition, top=edition.top, days=edition.days(), full=full, shortened=shortened,
         site_name=letter.site_name, language=letter.language, base=letter.base,
         subject=subject(edition, letter.site_name), preheader=preheader(edition),
-        ledes=letter.ledes, whys=letter.whys, web_url=letter.web_url(edition),
+        ledes=letter.ledes, whys=letter.whys, web_url=letter.web_url(edition), intro=_intro(edition, letter),
         index_url=letter.base + "editions/", feed_url=letter.feed_url)
     return _INLINER.inline(html).encode("utf-8")
+
+
+def _intro(edition: Edition, letter: Newsletter) -> str:
+    """The note's intro with its links made absolute (relative to the edition's page)."""
+    return absolutize(edition.note.intro_html, letter.web_url(edition)) if edition.note else ""
 
 
 def email_text(edition: Edition, letter: Newsletter) -> bytes:

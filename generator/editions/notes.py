@@ -21,7 +21,7 @@ import yaml
 
 from generator.diagnostics import Diagnostic
 from generator.editions.periods import Periods
-from generator.entries.markup import Parsed, parse, refused_scheme
+from generator.entries.markup import Parsed, parse, refused_scheme, title_markup
 from generator.entries.model import Entry
 from generator.entries.reader import Document, read_text, split
 from generator.entries.render import inline_html
@@ -162,6 +162,9 @@ def _field_problems(doc: Document, name: str, node: yaml.ScalarNode) -> list[Dia
         low, high = _TITLE_CHARS
         if "\n" in value or not low <= len(value) <= high:
             return [doc.at(node, "E504", f"the title must be one line of {low} to {high} characters")]
+        markup = title_markup(value)
+        if markup is not None:  # plain text, as an entry's title (E111)
+            return [doc.at(node, "E504", f"the title must be plain text: {markup[1]} is not allowed")]
     return []
 
 

@@ -6,13 +6,14 @@ from __future__ import annotations
 import email
 import email.policy
 import re
-from datetime import datetime
+from datetime import date, datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from generator.editions.email import MAX_EMAIL_BYTES
+from generator.editions.notes import EditorNote
 from tests.editions.edition_support import UTC, at, build, week_corpus
 from tests.support import VALID_ENTRY, digest, write_project
 
@@ -61,9 +62,15 @@ def test_styles_are_inlined_and_nothing_external_or_scripted() -> None:
 
 
 def test_every_link_is_absolute_and_layout_is_tables() -> None:
-    tags = Tags(email_of(build(week_corpus())))
+    note = EditorNote("entries/editions/2026-11-23.md", date(2026, 11, 23), None,
+                      'See <a href="../../about/">about</a>.', None)
+    crowd = [*week_corpus(), at("linked-lede", datetime(2026, 11, 25, 9, tzinfo=UTC),
+                                summary="A lede with a [relative link](../other/).")]
+    tags = Tags(email_of(build(crowd, notes={"2026-11-23": note})))
     hrefs = [attrs.get("href") or "" for tag, attrs in tags.tags if tag == "a"]
     assert hrefs and all(h.startswith("https://news.example.org/") for h in hrefs), hrefs
+    assert "https://news.example.org/about/" in hrefs
+    assert "https://news.example.org/2026/11/25/other/" in hrefs  # relative to its brief
     tables = [attrs for tag, attrs in tags.tags if tag == "table"]
     assert tables and all(t.get("role") == "presentation" for t in tables)
     assert any("max-width: 600px" in (t.get("style") or "") for t in tables)

@@ -79,3 +79,10 @@ def test_the_publish_workflow_keeps_the_newsletter() -> None:
     assert any("digest edition --if-any" in run and "--files newsletter" in run for run in runs)
     upload = next(s for s in steps if str(s.get("uses", "")).startswith("actions/upload-artifact@"))
     assert upload["with"]["name"] == "newsletter" and upload["with"]["path"] == "newsletter/"
+
+
+def test_a_note_title_is_plain_text(tmp_path: Path) -> None:
+    write_project(tmp_path, {ENTRY: VALID_ENTRY, "editions/2026-06-01.md": NOTE.replace(
+        "title: The week models went to hospital", "title: The week of <b>models</b>")})
+    result = digest("check", cwd=tmp_path)
+    assert "entries/editions/2026-06-01.md:2:8: error[E504]: the title must be plain text" in result.stdout
