@@ -72,16 +72,20 @@ def compile_editions(views: Sequence[_View], notes: Mapping[str, EditorNote], se
         newer = closed[index - 1] if index > 0 else None
         older = closed[index + 1] if index + 1 < len(closed) else None
         pages.append(_page(edition, newer, older, whys, head_feeds))
-    files = _emails(closed, whys, settings)
-    feed = _feed(closed, whys, settings, now, source_date_epoch)
+    ledes = _absolute_ledes(closed, site_base(settings))
+    files = _emails(closed, whys, ledes, settings)
+    feed = _feed(closed, whys, ledes, settings, now, source_date_epoch)
     files[EDITIONS_RSS_PATH] = rss.serialize(feed)
     files[EDITIONS_ATOM_PATH] = atom.serialize(feed)
     return EditionsOutput(tuple(pages), MappingProxyType(files), feed, closed)
 
 
 def _why(view: _View) -> str:
-    """The "Why it matters" teaser: the section's first sentence (the listings' teaser)."""
-    return teaser(html_text(view.rendered.why_it_matters_html))
+    """The "Why it matters" teaser: the first sentence of the section's first paragraph
+    (the listings' teaser); only that paragraph is read, whatever the section's length."""
+    html = view.rendered.why_it_matters_html
+    end = html.find("</p>")
+    return teaser(html_text(html[:end] if end > 0 else html))
 
 
 def _newest(edition: Edition) -> str:
@@ -135,10 +139,11 @@ def _absolute_ledes(editions: Sequence[Edition], base: str) -> dict[str, str]:
     return ledes
 
 
-def _emails(closed: Sequence[Edition], whys: Mapping[str, str], settings: Settings) -> dict[str, bytes]:
+def _emails(closed: Sequence[Edition], whys: Mapping[str, str], ledes: Mapping[str, str],
+            settings: Settings) -> dict[str, bytes]:
     base = site_base(settings)
     letter = Newsletter(site_name=settings.site_name, language=settings.language, base=base,
-                        feed_url=base + EDITIONS_RSS_PATH, ledes=_absolute_ledes(closed, base), whys=whys)
+                        feed_url=base + EDITIONS_RSS_PATH, ledes=ledes, whys=whys)
     files = {}
     for edition in closed:
         files[f"{edition.url}email.html"] = email_html(edition, letter)
@@ -146,10 +151,10 @@ def _emails(closed: Sequence[Edition], whys: Mapping[str, str], settings: Settin
     return files
 
 
-def _feed(closed: Sequence[Edition], whys: Mapping[str, str], settings: Settings,
-          now: datetime | None, source_date_epoch: str | None) -> Feed:
+def _feed(closed: Sequence[Edition], whys: Mapping[str, str], ledes: Mapping[str, str],
+          settings: Settings, now: datetime | None, source_date_epoch: str | None) -> Feed:
     base = site_base(settings)
-    items = tuple(_item(edition, whys, settings, base) for edition in closed[:settings.feed_size])
+    items = tuple(_item(edition, whys, ledes, settings, base) for edition in closed[:settings.feed_size])
     if source_date_epoch is None:  # as the brief feeds: the reproducible-builds timestamp
         source_date_epoch = os.environ.get("SOURCE_DATE_EPOCH")
     epoch = parse_source_date_epoch(source_date_epoch)
@@ -170,9 +175,14 @@ def _feed(closed: Sequence[Edition], whys: Mapping[str, str], settings: Settings
     )
 
 
-def _item(edition: Edition, whys: Mapping[str, str], settings: Settings, base: str) -> FeedItem:
+def _item(edition: Edition, whys: Mapping[str, str], ledes: Mapping[str, str], settings: Settings,
+          base: str) -> FeedItem:
     url = base + edition.url
-    content = template("_edition.html").module.content(edition, base, whys)  # type: ignore[attr-defined]
+    # Rendered with absolute links throughout (the site's URL as root, the absolute ledes and
+    # intro), so the whole edition never goes through the link resolver.
+    intro = absolutize(edition.note.intro_html, url) if edition.note else ""
+    content = template("_edition.html").module.content(  # type: ignore[attr-defined]
+        edition, base, whys, ledes, intro)
     published = edition.closes.astimezone(UTC)
     changed = max(view.entry.modified for view in edition.views).astimezone(UTC).replace(microsecond=0)
     count = len(edition.views)
@@ -192,5 +202,5 @@ def _item(edition: Edition, whys: Mapping[str, str], settings: Settings, base: s
         categories=(),
         summary_html=summary_html,
         summary_text=html_text(summary_html),
-        content_html=xml_safe(absolutize(str(content), url)),
+        content_html=xml_safe(str(content)),
     )
