@@ -60,6 +60,9 @@ def note_files(folder: Path) -> list[Path]:
 def check_notes(paths: Iterable[Path], shown: Mapping[Path, str], settings: Settings,
                 entries: Iterable[Entry]) -> tuple[dict[str, EditorNote], list[Diagnostic]]:
     """The valid notes by edition key (``YYYY-MM-DD``) and every note's problems."""
+    paths = list(paths)
+    if not paths:  # most checks: no index of the entries' names needed
+        return {}, []
     by_name = _entry_names(entries)
     notes: dict[str, EditorNote] = {}
     problems: list[Diagnostic] = []
