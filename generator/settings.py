@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date, datetime, tzinfo
 from functools import cached_property
 from pathlib import Path
@@ -50,6 +50,10 @@ class Settings:
     # the site (a file of docs/) or an absolute https URL.
     logo: str = "assets/images/logo.png"
     default_image: str | None = None
+    # Editions (generator.editions): one per day, week or month in ``timezone``, or "off";
+    # a week starts on ``week_start``.
+    editions: str = "week"
+    week_start: str = "monday"
 
     @cached_property
     def tz(self) -> tzinfo:
@@ -89,6 +93,7 @@ class Settings:
                 found.append((name, f"{name} {value!r} is neither a path in the site (such as "
                                     "'assets/images/logo.png', a file of docs/) nor an "
                                     "absolute https URL"))
+        found.extend(_edition_problems(self.editions, self.week_start))
         if tag_date(self.id_date) is None:
             found.append(("id_date", f"id_date {self.id_date!r} is not YYYY, YYYY-MM or "
                                      "YYYY-MM-DD (RFC 4151)"))
@@ -124,6 +129,21 @@ class Settings:
         :meth:`problems`: the guard of stages that take settings someone built by hand."""
         for _name, message in self.problems(site=site):
             raise (error or SettingsError)(message)
+
+
+EDITION_PERIODS = ("day", "week", "month", "off")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _edition_problems(period: object, week_start: object) -> list[tuple[str, str]]:
+    found = []
+    if period is not False and period not in EDITION_PERIODS:
+        found.append(("editions", f"editions {period!r} is not one of "
+                                  + ", ".join(repr(p) for p in EDITION_PERIODS)))
+    if not isinstance(week_start, str) or week_start.lower() not in WEEKDAYS:
+        found.append(("week_start", f"week_start {week_start!r} is not a day of the week "
+                                    "('monday' to 'sunday')"))
+    return found
 
 
 def is_absolute_http(url: str) -> bool:
@@ -172,7 +192,7 @@ def _known_zone(name: object) -> bool:
 
 
 OPTIONS = ("entries_dir", "timezone", "per_page", "feed_size", "id_authority", "id_date", "logo",
-           "default_image")
+           "default_image", "editions", "week_start")
 _FROM_SITE = ("site_name", "site_url", "site_description")
 
 
@@ -197,6 +217,10 @@ def validated(values: Mapping[str, object], lines: Mapping[str, int] | None = No
         settings = Settings(**{**given, "id_date": tag_date(settings.id_date)})
     if isinstance(settings.site_url, str) and not settings.site_url.strip():
         settings = Settings(**{**given, "site_url": None})
+    if settings.editions is False or settings.week_start != settings.week_start.lower():
+        # YAML reads an unquoted 'off' as false.
+        settings = replace(settings, week_start=settings.week_start.lower(),
+                           editions="off" if settings.editions is False else settings.editions)
     return settings
 
 

@@ -7,10 +7,10 @@ import sys
 from collections.abc import Sequence
 
 from generator import __version__
-from generator.cli import build, check, compile, import_feed, import_seed, new, serve, tags
+from generator.cli import build, check, compile, edition, import_feed, import_seed, new, serve, tags
 from generator.settings import SettingsError
 
-COMMANDS = (check, new, import_seed, import_feed, tags, build, serve, compile)
+COMMANDS = (check, new, import_seed, import_feed, tags, build, serve, compile, edition)
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 

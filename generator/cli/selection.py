@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.editions.notes import NOTES_DIR, note_files
 from generator.entries.loader import VOCABULARY, discover, stray_entries
 from generator.entries.rules.authors import AUTHORS_FILE
 from generator.settings import Settings
@@ -31,6 +32,7 @@ def select(paths: list[Path], root: Path, settings: Settings) -> Selection:
     authors = entries_dir / AUTHORS_FILE
     vocabularies = {vocabulary, authors} if authors.is_file() else {vocabulary}
     known = {p.resolve() for p in discover(entries_dir)} if entries_dir.is_dir() else set()
+    known |= {p.resolve() for p in note_files(entries_dir / NOTES_DIR)}  # editor's notes
     # Entry-shaped files outside the entries folder are reported (E011) when named.
     strays = {p.resolve() for p in stray_entries(root.resolve(), entries_dir)}
     chosen: dict[Path, None] = {}  # ordered set

@@ -72,7 +72,7 @@ def previewed(corpus: Corpus, preview: Preview, now: datetime | None) -> tuple[E
 
 def without(corpus: Corpus, paths: set[str]) -> Corpus:
     """``corpus`` without the entries at ``paths`` (the broken ones, while serving)."""
-    return Corpus(tuple(e for e in corpus.entries if e.path not in paths), corpus.tags)
+    return Corpus(tuple(e for e in corpus.entries if e.path not in paths), corpus.tags, corpus.notes)
 
 
 def notice_script() -> bytes:

@@ -21,6 +21,7 @@ from pathlib import Path, PurePosixPath
 
 from generator.cli.changed_files import Changes, old_text
 from generator.diagnostics import Diagnostic
+from generator.editions.notes import NOTES_DIR
 from generator.entries.loader import VOCABULARY, entry_from_text, is_entry_name
 from generator.entries.model import Author, Entry, Tag
 from generator.entries.rules.authors import AUTHORS_FILE, load_authors
@@ -62,7 +63,8 @@ def edited_entries(changes: Changes, root: Path, settings: Settings) -> list[Ent
 
 def _old_entries(names: list[str], changes: Changes, root: Path, settings: Settings) -> list[Entry]:
     prefix = settings.entries_dir.strip("/") + "/"
-    names = [n for n in names if n.startswith(prefix) and is_entry_name(PurePosixPath(n).name)]
+    names = [n for n in names if n.startswith(prefix) and is_entry_name(PurePosixPath(n).name)
+             and not n.startswith(f"{prefix}{NOTES_DIR}/")]  # editor's notes are not entries
     if not names:
         return []
     tags = _old_vocabulary(changes.base, root, prefix + VOCABULARY)

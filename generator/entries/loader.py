@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from generator.diagnostics import Diagnostic, Severity, has_errors, sort_key
+from generator.editions.notes import NOTES_DIR, EditorNote, check_notes, note_files
 from generator.entries.check_cache import CheckCache, file_digest, fingerprint
 from generator.entries.markup import SECTION_KEYS, section_text
 from generator.entries.model import Author, Corpus, Correction, Entry, Image, Source, Tag
@@ -90,7 +91,8 @@ def discover(entries_dir: Path, memo: Memo = NO_MEMO) -> list[Path]:
     folder listing the same names as in the last build gives the same path objects)."""
     found = []
     for folder, dirs, files in os.walk(entries_dir):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(("_", ".")))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(("_", "."))
+                         and not (d == NOTES_DIR and Path(folder) == entries_dir))  # notes
         found.extend(memo.call(("folder", folder), _entry_files, folder, tuple(files)))
     return found
 
@@ -153,9 +155,9 @@ def load(root: Path, settings: Settings, only: Iterable[Path] | None = None,
                 drafts.add(_shown(path, root))
         return results
 
-    tags, entries, diagnostics, files = _pipeline(root, settings, only, each_file, memo)
+    tags, entries, diagnostics, files, notes = _pipeline(root, settings, only, each_file, memo)
     entries.sort(key=lambda e: (e.date, e.slug))
-    return LoadResult(Corpus(tuple(entries), tags), diagnostics, files, frozenset(drafts))
+    return LoadResult(Corpus(tuple(entries), tags, notes), diagnostics, files, frozenset(drafts))
 
 
 def _signature(path: Path) -> tuple[int, ...] | None:
@@ -195,11 +197,12 @@ _EachFile = Callable[[list[Path], dict[str, Tag], dict[str, Author]], _Results]
 
 def _pipeline(root: Path, settings: Settings, only: Iterable[Path] | None,
               each_file: _EachFile, memo: Memo = NO_MEMO,
-              ) -> tuple[dict[str, Tag], list[Entry], tuple[Diagnostic, ...], int]:
+              ) -> tuple[dict[str, Tag], list[Entry], tuple[Diagnostic, ...], int,
+                         dict[str, EditorNote]]:
     """The one pipeline of ``load`` and ``check``: the vocabulary and the entry files
-    (``_begin``), each file read and checked by ``each_file``, then the cross-file rules.
-    Returns the tags, the valid entries in file order, the sorted diagnostics and the
-    number of files reported on."""
+    (``_begin``), each file read and checked by ``each_file``, then the cross-file rules
+    and the editor's notes (which name entries). Returns the tags, the valid entries in
+    file order, the sorted diagnostics, the number of files reported on and the notes."""
     tags, diagnostics, paths = _begin(root, settings, memo)
     authors, author_problems = _authors(root, settings)
     diagnostics.extend(author_problems)
@@ -210,8 +213,12 @@ def _pipeline(root: Path, settings: Settings, only: Iterable[Path] | None,
         diagnostics.extend(problems)
         if entry is not None:
             entries.append(entry)
-    diagnostics, files = _cross_files(root, entries, diagnostics, paths, only)
-    return tags, entries, tuple(sorted(diagnostics, key=sort_key)), files
+    note_paths = note_files(root / settings.entries_dir / NOTES_DIR)
+    notes, note_problems = check_notes(note_paths, {p: _shown(p, root) for p in note_paths},
+                                       settings, entries)
+    diagnostics.extend(note_problems)
+    diagnostics, files = _cross_files(root, entries, diagnostics, [*paths, *note_paths], only)
+    return tags, entries, tuple(sorted(diagnostics, key=sort_key)), files, notes
 
 
 @dataclass(frozen=True)
@@ -269,7 +276,7 @@ def check(root: Path, settings: Settings, only: Iterable[Path] | None = None,
             store.save({_shown(path, root) for path in paths})
         return results
 
-    _tags, entries, diagnostics, files = _pipeline(root, settings, only, each_file)
+    _tags, entries, diagnostics, files, _notes = _pipeline(root, settings, only, each_file)
     return CheckResult(diagnostics, files, tuple(entries))
 
 

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from generator.editions.notes import EditorNote
 
 # An alias is an earlier slug (same date), or an earlier address 'YYYY/MM/DD/slug' when
 # the date changed too: the old URL of a re-dated entry.
@@ -167,6 +172,8 @@ class Corpus:
 
     entries: tuple[Entry, ...]
     tags: dict[str, Tag]
+    # Editor's notes by edition key (YYYY-MM-DD), from entries/editions/.
+    notes: Mapping[str, EditorNote] = field(default_factory=dict)
 
     def published(self, now: datetime | None = None) -> tuple[Entry, ...]:
         """Entries readers and subscribers see, newest first.

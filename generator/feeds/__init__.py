@@ -38,7 +38,8 @@ def _build_feed(items: Sequence[FeedItem], settings: Settings, tag: Tag | None,
 
 def feed_files(entries: Sequence[RenderedEntry], tags: Mapping[str, Tag], settings: Settings,
                now: datetime | None = None, *,
-               source_date_epoch: str | None = None, memo: Memo = NO_MEMO) -> dict[str, bytes]:
+               source_date_epoch: str | None = None, also: Sequence[Feed] = (),
+               memo: Memo = NO_MEMO) -> dict[str, bytes]:
     """Site-relative path -> file content for every feed of the site.
 
     ``entries`` are the published entries, newest first; drafts and entries dated after
@@ -74,6 +75,7 @@ def feed_files(entries: Sequence[RenderedEntry], tags: Mapping[str, Tag], settin
         for path, serialize in ((links.tag_rss_path(slug), rss.serialize),
                                 (links.tag_atom_path(slug), atom.serialize)):
             files[path] = memo.call(("feed", path), serialize, feed)
+    # ``also``: feeds built elsewhere (the editions'), listed after the site's.
     files[links.OPML_PATH] = memo.call(("feed", links.OPML_PATH), opml.serialize, site,
-                                       tuple(tag_feeds))
+                                       (*also, *tag_feeds))
     return files

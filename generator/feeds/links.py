@@ -82,3 +82,20 @@ def alternate_links(tag_slug: str | None = None, *, site_name: str = "News diges
             FeedLink(ATOM_TYPE, f"{tag_title} (Atom)", tag_atom_path(tag_slug)),
         ]
     return links
+
+
+# Editions (generator.editions): one item per closed edition.
+EDITIONS_DIR = "editions/"
+EDITIONS_RSS_PATH = EDITIONS_DIR + RSS_PATH
+EDITIONS_ATOM_PATH = EDITIONS_DIR + ATOM_PATH
+
+
+def editions_feed_title(site_name: str) -> str:
+    return f"{site_name}: editions"
+
+
+def edition_links(site_name: str = "News digest") -> list[FeedLink]:
+    """The editions' feeds, advertised on the editions' pages."""
+    title = editions_feed_title(site_name)
+    return [FeedLink(RSS_TYPE, f"{title} (RSS)", EDITIONS_RSS_PATH),
+            FeedLink(ATOM_TYPE, f"{title} (Atom)", EDITIONS_ATOM_PATH)]

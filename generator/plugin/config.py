@@ -33,6 +33,8 @@ class DigestConfig(base.Config):
     id_date = _Raw()
     logo = _Raw()
     default_image = _Raw()
+    editions = _Raw()
+    week_start = _Raw()
 
 
 def settings_from(options: DigestConfig, config: MkDocsConfig) -> Settings:

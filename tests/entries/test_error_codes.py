@@ -19,6 +19,11 @@ from tests.support import VALID_ENTRY, digest, digest_process, write_project
 NAME = "2026/2026-06-02-valid-entry.md"
 
 
+NOTE_NAME = "editions/2026-06-01.md"
+NOTE_PATH = f"entries/{NOTE_NAME}"
+NOTE = "---\ntitle: The week models went to hospital\ntop: valid-entry\n---\nA short intro.\n"
+
+
 def replace(old: str, new: str, text: str = VALID_ENTRY) -> str:
     assert old in text, old
     return text.replace(old, new, 1)
@@ -140,6 +145,24 @@ CASES = [
     Case("E412", {NAME: VALID_ENTRY, "authors.yml": "jane-doe:\n  name: Jane Doe\n"
                                                     "  url: javascript:alert(1)\n"},
          "entries/authors.yml", 3, 8),
+    # Editor's notes (entries/editions/): the week of the valid entry starts on 2026-06-01.
+    Case("E500", {NAME: VALID_ENTRY, "editions/2026-06-01-note.md": NOTE},
+         "entries/editions/2026-06-01-note.md", 1),
+    Case("E501", {NAME: VALID_ENTRY, "editions/2026-06-02.md": NOTE}, "entries/editions/2026-06-02.md", 1,
+         hint="2026-06-01.md"),
+    Case("E502", {NAME: VALID_ENTRY, NOTE_NAME: "An intro without front matter.\n"}, NOTE_PATH, 1),
+    Case("E503", {NAME: VALID_ENTRY, NOTE_NAME: "---\nheadline: A week\n---\nIntro.\n"}, NOTE_PATH, 2, 1),
+    Case("E504", {NAME: VALID_ENTRY, NOTE_NAME: "---\ntitle: [a, b]\n---\nIntro.\n"}, NOTE_PATH, 2, 8),
+    Case("E505", {NAME: VALID_ENTRY, NOTE_NAME: "---\ntitle: A fine title\n---\n\nFirst.\n\nSecond.\n"},
+         NOTE_PATH, 7),
+    Case("E506", {NAME: VALID_ENTRY, NOTE_NAME: "---\ntitle: A fine title\n---\nSee <b>this</b>.\n"},
+         NOTE_PATH, 4),
+    Case("E507", {NAME: VALID_ENTRY, NOTE_NAME: NOTE.replace("top: valid-entry", "top: no-such-entry")},
+         NOTE_PATH, 3, 6),
+    Case("E508", {NAME: VALID_ENTRY, "editions/2026-06-08.md": NOTE}, "entries/editions/2026-06-08.md", 3, 6),
+    Case("E509", {NAME: VALID_ENTRY, "2026/2026-06-03-draft-entry.md":
+                  replace("date: 2026-06-02", "date: 2026-06-03\ndraft: true"),
+                  NOTE_NAME: NOTE.replace("top: valid-entry", "top: draft-entry")}, NOTE_PATH, 3, 6),
     # A draft is work in progress: unfinished parts are warnings there (exit 0).
     Case("W140", {NAME: replace("summary: A lab released a model on 2026-06-02, and hospitals will use it.",
                                 "draft: true\nsummary: ''")}, NAME, 6, 10),

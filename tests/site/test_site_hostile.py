@@ -79,11 +79,14 @@ SCRIPT_CONTROL = re.compile(r"[\x00-\x20]")
 
 def assert_safe(html: str, where: str) -> None:
     page = Page(html)
+    # A newsletter's styles are inlined by design (mail clients drop style sheets); they
+    # come from the template's own CSS, never from entry text (tests/editions).
+    email = where.endswith("/email.html")
     for tag, attrs in page.tags:
         assert tag not in {"iframe", "object", "embed", "frame", "applet"}, (where, tag)
         for name, value in attrs.items():
             assert not name.startswith("on"), (where, tag, name)
-            assert name != "style", (where, tag)
+            assert name != "style" or email, (where, tag)
             if name in URL_ATTRIBUTES and value:
                 cleaned = SCRIPT_CONTROL.sub("", value).lower()
                 assert not cleaned.startswith(("javascript:", "data:", "vbscript:")), (where, tag, value)

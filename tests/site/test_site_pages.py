@@ -203,8 +203,9 @@ def all_pages(site: Path) -> list[str]:
 
 def test_every_page_has_title_description_feeds_and_a_subscribe_link(site):
     urls = all_pages(site)
-    # entries, home pages, tags, others, archive months (issue 12)
-    assert len(urls) == len(PUBLISHED) + 3 + 6 + 3 + 5
+    # entries, home pages, tags, others, archive months (issue 12), editions: the index and
+    # one page for each week with a brief, all closed (issue 15)
+    assert len(urls) == len(PUBLISHED) + 3 + 6 + 3 + 5 + 1 + 6
     not_found = (site / "404.html").read_text(encoding="utf-8")
     assert 'type="application/rss+xml"' in not_found and "feed.xml" in not_found
     for url in urls:
