@@ -100,6 +100,14 @@ def _image_file_deleted(root: Path) -> None:
     (root / ENTRIES / "2026" / "images" / "charlie.png").unlink()  # E182: the entry is left out
 
 
+def _editors_note(root: Path) -> None:
+    folder = root / ENTRIES / "editions"
+    folder.mkdir(exist_ok=True)
+    (folder / "2026-08-31.md").write_text(
+        "---\ntitle: A week of launches\ntop: alpha-launch\n---\nWhat the week brought.\n",
+        encoding="utf-8")
+
+
 def _hand_written_page(root: Path) -> None:
     _replace(root / "docs" / "about.md", "About this test digest.", "About this digest, edited.")
 
@@ -110,7 +118,8 @@ def _settings(root: Path) -> None:
 
 EDITS: list[Callable[[Path], None]] = [
     _body_edit, _title_edit, _new_entry, _delete, _rename, _retag, _break, _fix_and_update,
-    _authors, _image, _image_file_changes, _image_file_deleted, _vocabulary, _hand_written_page,
+    _authors, _image, _image_file_changes, _image_file_deleted, _editors_note, _vocabulary,
+    _hand_written_page,
     _settings, _body_edit]
 
 
