@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from urllib.parse import urlsplit
 
 import yaml
 
 from generator.diagnostics import Diagnostic
 from generator.entries.markup import PLACEHOLDER, title_markup
-from generator.entries.model import is_dated_alias
+from generator.entries.model import Author, Tag, is_dated_alias
 from generator.entries.reader import STR, TIMESTAMP, scalar_value
 from generator.entries.rules.context import EntryCheck, value_position
 from generator.entries.rules.inline import check_markup
@@ -151,21 +151,8 @@ def check_tags(check: EntryCheck) -> Iterator[Diagnostic]:
         return
     if not 1 <= len(node.value) <= MAX_TAGS:
         yield check.at(node, "E130", f"give 1 to {MAX_TAGS} tags (found {len(node.value)})")
-    seen: set[str] = set()
-    known = sorted(check.vocabulary)
-    for item in node.value:
-        if not isinstance(item, yaml.ScalarNode) or item.tag != STR:
-            yield check.at(item, "E106", "each tag must be a tag slug")
-            continue
-        tag = item.value
-        if tag in seen:
-            yield check.at(item, "E132", f"tag '{tag}' is listed twice")
-        seen.add(tag)
-        if tag not in check.vocabulary:
-            by_name = [s for s, t in check.vocabulary.items() if t.name.lower() == tag.lower()]
-            hint = (f"did you mean '{by_name[0]}'?" if by_name else did_you_mean(tag, known))
-            yield check.at(item, "E131", f"unknown tag '{tag}'",
-                           hint or "see entries/tags.yml for the tag vocabulary")
+    yield from _known_slugs(check, node, check.vocabulary, "tag", duplicate="E132", unknown="E131",
+                            hint="see entries/tags.yml for the tag vocabulary")
 
 
 def check_summary(check: EntryCheck) -> Iterator[Diagnostic]:
@@ -251,22 +238,31 @@ def check_authors(check: EntryCheck) -> Iterator[Diagnostic]:
         return
     if not node.value:
         yield check.at(node, "E106", "'authors' must list at least one author (or be left out)")
+    yield from _known_slugs(check, node, check.authors, "author", duplicate="E171", unknown="E170",
+                            hint="add the author to entries/authors.yml (slug, 'name', optional "
+                                 "'url') in the same pull request")
+
+
+def _known_slugs(check: EntryCheck, node: yaml.SequenceNode, vocabulary: Mapping[str, Tag | Author],
+                 kind: str, *, duplicate: str, unknown: str, hint: str) -> Iterator[Diagnostic]:
+    """Each item of ``node`` a slug of ``vocabulary`` (tags.yml, authors.yml), listed once;
+    an unknown one gets a 'did you mean' from the slugs or from the names."""
     seen: set[str] = set()
-    known = sorted(check.authors)
+    known = sorted(vocabulary)
     for item in node.value:
         if not isinstance(item, yaml.ScalarNode) or item.tag != STR:
-            yield check.at(item, "E106", "each author must be an author slug")
+            yield check.at(item, "E106", f"each {kind} must be {'an' if kind[0] in 'aeiou' else 'a'} "
+                                         f"{kind} slug")
             continue
         slug = item.value
         if slug in seen:
-            yield check.at(item, "E171", f"author '{_shown(slug)}' is listed twice")
+            yield check.at(item, duplicate, f"{kind} '{_shown(slug)}' is listed twice")
         seen.add(slug)
-        if slug not in check.authors:
-            by_name = [s for s, a in check.authors.items() if a.name.lower() == slug.lower()]
-            hint = (f"did you mean '{by_name[0]}'?" if by_name else did_you_mean(slug, known))
-            yield check.at(item, "E170", f"unknown author '{_shown(slug)}'",
-                           hint or "add the author to entries/authors.yml (slug, 'name', "
-                                   "optional 'url') in the same pull request")
+        if slug not in vocabulary:
+            by_name = [s for s, named in vocabulary.items() if named.name.lower() == slug.lower()]
+            yield check.at(item, unknown, f"unknown {kind} '{_shown(slug)}'",
+                           (f"did you mean '{by_name[0]}'?" if by_name else did_you_mean(slug, known))
+                           or hint)
 
 
 def check_image(check: EntryCheck) -> Iterator[Diagnostic]:
