@@ -165,13 +165,8 @@ def compile_site(corpus: Corpus, settings: Settings, now: datetime | None = None
     pages.append(_tags_index(tags, by_tag, _newest(views)))
     pages.extend(_archive(views, memo))
     # Imported here: generator.editions builds on this module's views and helpers.
-    from generator.editions.periods import Periods
     from generator.editions.site import compile_editions
-    # Which editions are closed depends on the period ``now`` falls in, not on the instant:
-    # the memo compares that, so that the clock moving on reuses the editions.
-    period = Periods.of(settings).start_of(now) if now and settings.editions != "off" else now
-    editions = memo.call_by("editions", (tuple(public), corpus.notes, settings, period),
-                            compile_editions, public, corpus.notes, settings, now)
+    editions = compile_editions(public, corpus.notes, settings, now, memo=memo)
     pages.extend(editions.pages)
     files.update(editions.files)
     feeds = feed_files([view.rendered for view in public], tags, settings, now,

@@ -39,6 +39,7 @@ from generator.feeds.model import (
     tag_uri,
     xml_safe,
 )
+from generator.memo import NO_MEMO, Memo
 from generator.settings import Settings
 from generator.text import html_text
 
@@ -55,29 +56,39 @@ class EditionsOutput:
 
 
 def compile_editions(views: Sequence[_View], notes: Mapping[str, EditorNote], settings: Settings,
-                     now: datetime | None, *, source_date_epoch: str | None = None) -> EditionsOutput:
+                     now: datetime | None, *, source_date_epoch: str | None = None,
+                     memo: Memo = NO_MEMO) -> EditionsOutput:
     """The editions of the published ``views`` (newest first) at ``now``; nothing when the
-    setting ``editions`` is "off"."""
+    setting ``editions`` is "off". ``memo`` (``digest serve``): each edition's page, email
+    and feed item is made again only when its briefs, note or neighbours changed."""
     if settings.editions == "off":
         return EditionsOutput()
     check_settings(settings)
     periods = Periods.of(settings)
     editions = group(views, periods, notes, now)
-    whys = {view.entry.slug: _why(view) for view in views}
+    whys = {view.entry.slug: memo.call(("why", view.entry.slug), _why, view) for view in views}
     head_feeds = [{"type": link.type, "title": link.title, "href": link.href}
                   for link in edition_links(settings.site_name)]
     pages = [_index(editions, periods, head_feeds, settings)]
     closed = editions.closed
+    base = site_base(settings)
+    ledes = {view.entry.slug: memo.call(("absolute-lede", view.entry.slug), _absolute_lede, view, base)
+             for edition in closed for view in edition.views}
     for index, edition in enumerate(closed):
         newer = closed[index - 1] if index > 0 else None
         older = closed[index + 1] if index + 1 < len(closed) else None
-        pages.append(_page(edition, newer, older, whys, head_feeds))
-    ledes = _absolute_ledes(closed, site_base(settings))
-    files = _emails(closed, whys, ledes, settings)
-    feed = _feed(closed, whys, ledes, settings, now, source_date_epoch)
-    files[EDITIONS_RSS_PATH] = rss.serialize(feed)
-    files[EDITIONS_ATOM_PATH] = atom.serialize(feed)
+        pages.append(memo.call(("edition", edition.key), _page, edition, newer, older,
+                               _of(edition, whys), head_feeds))
+    files = _emails(closed, whys, ledes, settings, memo)
+    feed = _feed(closed, whys, ledes, settings, now, source_date_epoch, memo)
+    files[EDITIONS_RSS_PATH] = memo.call(("feed", EDITIONS_RSS_PATH), rss.serialize, feed)
+    files[EDITIONS_ATOM_PATH] = memo.call(("feed", EDITIONS_ATOM_PATH), atom.serialize, feed)
     return EditionsOutput(tuple(pages), MappingProxyType(files), feed, closed)
+
+
+def _of(edition: Edition, by_slug: Mapping[str, str]) -> dict[str, str]:
+    """The values of ``by_slug`` for the edition's briefs: what one edition's output reads."""
+    return {view.entry.slug: by_slug[view.entry.slug] for view in edition.views}
 
 
 def _why(view: _View) -> str:
@@ -126,35 +137,40 @@ def _page(edition: Edition, newer: Edition | None, older: Edition | None,
                         MappingProxyType({"digest": digest, "search": {"exclude": True}}))
 
 
-def _absolute_ledes(editions: Sequence[Edition], base: str) -> dict[str, str]:
-    """Each lede with its links made absolute against its own brief's address (only ledes
+def _absolute_lede(view: _View, base: str) -> str:
+    """The lede with its links made absolute against its own brief's address (only ledes
     with a link need the parser)."""
-    ledes = {}
-    for edition in editions:
-        for view in edition.views:
-            html = view.rendered.summary_html
-            if "href=" in html or "src=" in html:
-                html = absolutize(html, base + view.url)
-            ledes[view.entry.slug] = xml_safe(html)
-    return ledes
+    html = view.rendered.summary_html
+    if "href=" in html or "src=" in html:
+        html = absolutize(html, base + view.url)
+    return xml_safe(html)
 
 
 def _emails(closed: Sequence[Edition], whys: Mapping[str, str], ledes: Mapping[str, str],
-            settings: Settings) -> dict[str, bytes]:
+            settings: Settings, memo: Memo = NO_MEMO) -> dict[str, bytes]:
     base = site_base(settings)
-    letter = Newsletter(site_name=settings.site_name, language=settings.language, base=base,
-                        feed_url=base + EDITIONS_RSS_PATH, ledes=ledes, whys=whys)
     files = {}
     for edition in closed:
-        files[f"{edition.url}email.html"] = email_html(edition, letter)
-        files[f"{edition.url}email.txt"] = email_text(edition, letter)
+        letter = Newsletter(site_name=settings.site_name, language=settings.language, base=base,
+                            feed_url=base + EDITIONS_RSS_PATH, ledes=_of(edition, ledes),
+                            whys=_of(edition, whys))
+        html, text = memo.call(("email", edition.key), _email, edition, letter)
+        files[f"{edition.url}email.html"] = html
+        files[f"{edition.url}email.txt"] = text
     return files
 
 
+def _email(edition: Edition, letter: Newsletter) -> tuple[bytes, bytes]:
+    return email_html(edition, letter), email_text(edition, letter)
+
+
 def _feed(closed: Sequence[Edition], whys: Mapping[str, str], ledes: Mapping[str, str],
-          settings: Settings, now: datetime | None, source_date_epoch: str | None) -> Feed:
+          settings: Settings, now: datetime | None, source_date_epoch: str | None,
+          memo: Memo = NO_MEMO) -> Feed:
     base = site_base(settings)
-    items = tuple(_item(edition, whys, ledes, settings, base) for edition in closed[:settings.feed_size])
+    items = tuple(memo.call(("edition-item", edition.key), _item, edition, _of(edition, whys),
+                            _of(edition, ledes), settings, base)
+                  for edition in closed[:settings.feed_size])
     if source_date_epoch is None:  # as the brief feeds: the reproducible-builds timestamp
         source_date_epoch = os.environ.get("SOURCE_DATE_EPOCH")
     epoch = parse_source_date_epoch(source_date_epoch)
