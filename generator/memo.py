@@ -47,20 +47,14 @@ class Memo:
     def call(self, key: Hashable, function: Callable[..., T], *args: object) -> T:
         """``function(*args)``, or the result kept under ``key`` when that call had equal
         arguments. ``key`` names the call site and what varies (a page's URL, say)."""
-        return self.call_by(key, args, function, *args)
-
-    def call_by(self, key: Hashable, signature: tuple[object, ...], function: Callable[..., T],
-                *args: object) -> T:
-        """``function(*args)``, or the result kept under ``key`` when ``signature`` (what the
-        result depends on, where that is less than the arguments) was equal then."""
         kept = self._kept.get(key)
-        if kept is not None and kept[0] == signature:
+        if kept is not None and kept[0] == args:
             self.hits += 1
             result = kept[1]
         else:
             self.misses += 1
             result = function(*args)
-        self._used[key] = (signature, result)
+        self._used[key] = (args, result)
         return result  # type: ignore[return-value]
 
     def same(self, key: Hashable, value: T) -> T:
@@ -88,9 +82,6 @@ class NoMemo(Memo):
     def call(self, key: Hashable, function: Callable[..., T], *args: object) -> T:
         return function(*args)
 
-    def call_by(self, key: Hashable, signature: tuple[object, ...], function: Callable[..., T],
-                *args: object) -> T:
-        return function(*args)
 
     def same(self, key: Hashable, value: T) -> T:
         return value
