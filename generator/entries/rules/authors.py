@@ -10,7 +10,8 @@ import yaml
 
 from generator.diagnostics import Diagnostic
 from generator.entries.model import Author
-from generator.entries.reader import STR, compose, read_text
+from generator.entries.reader import STR
+from generator.entries.rules.vocabulary import read_slug_mapping
 from generator.entries.values import is_http_url, slug_problem
 
 AUTHORS_FILE = "authors.yml"
@@ -21,27 +22,9 @@ MAX_NAME = 100
 def load_authors(path: Path, shown: str) -> tuple[dict[str, Author], list[Diagnostic]]:
     """Read and check the author vocabulary; authors with problems are left out (an entry
     naming one then gets E170 as well, at its own line)."""
-    text, problems = read_text(path, shown)
-    if text is None:
-        return {}, problems
-    node, problems = compose(text, shown, first_line=1)
-    if problems:
-        return {}, problems
-    if node is None:  # an empty file: no authors yet
-        return {}, []
-    if not isinstance(node, yaml.MappingNode):
-        return {}, [Diagnostic(shown, node.start_mark.line + 1, 1, "E410",
-                               "the author vocabulary must map author slugs to a name and "
-                               "an optional url")]
-    authors: dict[str, Author] = {}
-    for key, value in node.value:
-        author, author_problems = _author(shown, key, value)
-        problems.extend(author_problems)
-        if author is not None:
-            if author.slug in authors:
-                problems.append(_at(shown, key, "E410", f"author '{author.slug}' is defined twice"))
-            authors[author.slug] = author
-    return authors, problems
+    return read_slug_mapping(path, shown, _author, "author", "E410",
+                             "the author vocabulary must map author slugs to a name and an "
+                             "optional url", empty_is_none=True)
 
 
 def _at(shown: str, node: yaml.Node, code: str, message: str, hint: str | None = None) -> Diagnostic:

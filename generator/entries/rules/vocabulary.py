@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import TypeVar
 
 import yaml
 
 from generator.diagnostics import Diagnostic
-from generator.entries.model import Entry, Tag
+from generator.entries.model import Author, Entry, Tag
 from generator.entries.reader import STR, compose, read_text
 from generator.entries.values import slug_problem
 
@@ -18,24 +19,40 @@ TAG_KEYS = ("name", "description")
 
 def load_vocabulary(path, shown: str) -> tuple[dict[str, Tag], list[Diagnostic]]:
     """Read and check the vocabulary; tags with problems are left out."""
+    return read_slug_mapping(path, shown, _tag, "tag", "E400",
+                             "the vocabulary must map tag slugs to name and description")
+
+
+Named = TypeVar("Named", Tag, Author)
+
+
+def read_slug_mapping(path, shown: str,
+                      read_item: Callable[[str, yaml.Node, yaml.Node], tuple[Named | None, list[Diagnostic]]],
+                      kind: str, code: str, not_a_mapping: str, *,
+                      empty_is_none: bool = False) -> tuple[dict[str, Named], list[Diagnostic]]:
+    """A vocabulary file (tags.yml, authors.yml): a YAML mapping of slugs to their fields,
+    each read by ``read_item``; items with problems are left out, a slug defined twice is
+    ``code``. With ``empty_is_none``, an empty file is an empty vocabulary."""
     text, problems = read_text(path, shown)
     if text is None:
         return {}, problems
     node, problems = compose(text, shown, first_line=1)
     if problems:
         return {}, problems
+    if node is None and empty_is_none:
+        return {}, []
     if not isinstance(node, yaml.MappingNode):
-        return {}, [Diagnostic(shown, 1, 1, "E400",
-                               "the vocabulary must map tag slugs to name and description")]
-    tags: dict[str, Tag] = {}
+        line = node.start_mark.line + 1 if node is not None and empty_is_none else 1
+        return {}, [Diagnostic(shown, line, 1, code, not_a_mapping)]
+    found: dict[str, Named] = {}
     for key, value in node.value:
-        tag, tag_problems = _tag(shown, key, value)
-        problems.extend(tag_problems)
-        if tag is not None:
-            if tag.slug in tags:
-                problems.append(_at(shown, key, "E400", f"tag '{tag.slug}' is defined twice"))
-            tags[tag.slug] = tag
-    return tags, problems
+        item, item_problems = read_item(shown, key, value)
+        problems.extend(item_problems)
+        if item is not None:
+            if item.slug in found:
+                problems.append(_at(shown, key, code, f"{kind} '{item.slug}' is defined twice"))
+            found[item.slug] = item
+    return found, problems
 
 
 def _at(shown: str, node: yaml.Node, code: str, message: str) -> Diagnostic:
