@@ -15,7 +15,7 @@ Only git knows what an entry was, so these run only with ``--changed-since``.
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 
@@ -23,9 +23,9 @@ from generator.cli.changed_files import Changes, old_text
 from generator.diagnostics import Diagnostic
 from generator.editions.notes import NOTES_DIR
 from generator.entries.loader import VOCABULARY, entry_from_text, is_entry_name
-from generator.entries.model import Author, Entry, Tag
+from generator.entries.model import Entry
 from generator.entries.rules.authors import AUTHORS_FILE, load_authors
-from generator.entries.rules.vocabulary import load_vocabulary
+from generator.entries.rules.vocabulary import Named, load_vocabulary
 from generator.settings import Settings
 
 # Files that every entry's check or page depends on: when a branch changes one of them,
@@ -67,9 +67,9 @@ def _old_entries(names: list[str], changes: Changes, root: Path, settings: Setti
              and not n.startswith(f"{prefix}{NOTES_DIR}/")]  # editor's notes are not entries
     if not names:
         return []
-    tags = _old_vocabulary(changes.base, root, prefix + VOCABULARY)
+    tags = _old_vocabulary(changes.base, root, prefix + VOCABULARY, load_vocabulary)
     # An entry naming an author is valid only with the authors it was written with.
-    authors = _old_authors(changes.base, root, prefix + AUTHORS_FILE)
+    authors = _old_vocabulary(changes.base, root, prefix + AUTHORS_FILE, load_authors)
     found = []
     for name in names:
         text = old_text(root, changes.base, name)
@@ -82,26 +82,19 @@ def _old_entries(names: list[str], changes: Changes, root: Path, settings: Setti
     return found
 
 
-def _old_vocabulary(commit: str, root: Path, name: str) -> dict[str, Tag]:
+def _old_vocabulary(commit: str, root: Path, name: str,
+                    load: Callable[[Path, str], tuple[dict[str, Named], list[Diagnostic]]],
+                    ) -> dict[str, Named]:
+    """A vocabulary file (tags.yml, authors.yml) as ``commit`` had it, read by ``load``;
+    empty when that commit has none."""
     text = old_text(root, commit, name)
     if text is None:
         return {}
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / VOCABULARY
+        path = Path(folder) / PurePosixPath(name).name
         path.write_text(text, encoding="utf-8")
-        tags, _ = load_vocabulary(path, name)
-    return tags
-
-
-def _old_authors(commit: str, root: Path, name: str) -> dict[str, Author]:
-    text = old_text(root, commit, name)
-    if text is None:
-        return {}
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / AUTHORS_FILE
-        path.write_text(text, encoding="utf-8")
-        authors, _ = load_authors(path, name)
-    return authors
+        found, _ = load(path, name)
+    return found
 
 
 def check_history(deleted: Iterable[Entry], current: Sequence[Entry],

@@ -11,8 +11,8 @@ import yaml
 from generator.diagnostics import Diagnostic
 from generator.entries.model import Author
 from generator.entries.reader import STR
-from generator.entries.rules.vocabulary import read_slug_mapping
-from generator.entries.values import is_http_url, slug_problem
+from generator.entries.rules.vocabulary import at_node, key_slug, read_slug_mapping
+from generator.entries.values import is_http_url
 
 AUTHORS_FILE = "authors.yml"
 AUTHOR_KEYS = ("name", "url")
@@ -27,40 +27,34 @@ def load_authors(path: Path, shown: str) -> tuple[dict[str, Author], list[Diagno
                              "optional url", empty_is_none=True)
 
 
-def _at(shown: str, node: yaml.Node, code: str, message: str, hint: str | None = None) -> Diagnostic:
-    return Diagnostic(shown, node.start_mark.line + 1, node.start_mark.column + 1, code, message, hint)
-
-
 def _author(shown: str, key: yaml.Node, value: yaml.Node) -> tuple[Author | None, list[Diagnostic]]:
-    slug = key.value if isinstance(key, yaml.ScalarNode) else None
-    problem = slug_problem(slug)
+    slug, problem = key_slug(shown, key, "author", "E411")
     if problem:
-        text = str(slug) if len(str(slug)) <= 80 else str(slug)[:79] + "…"
-        return None, [_at(shown, key, "E411", f"author slug '{text}' {problem}")]
+        return None, [problem]
     if not isinstance(value, yaml.MappingNode):
-        return None, [_at(shown, value, "E410", f"author '{slug}' needs a 'name'")]
+        return None, [at_node(shown, value, "E410", f"author '{slug}' needs a 'name'")]
     fields: dict[str, str] = {}
     problems = []
     for k, v in value.value:
         name = getattr(k, "value", None)
         if name not in AUTHOR_KEYS:
-            problems.append(_at(shown, k, "E410", f"unknown key '{name}' in author '{slug}'",
+            problems.append(at_node(shown, k, "E410", f"unknown key '{name}' in author '{slug}'",
                                 "an author has 'name' and, optionally, 'url'"))
         elif name in fields:
-            problems.append(_at(shown, k, "E410", f"key '{name}' appears twice in author '{slug}'"))
+            problems.append(at_node(shown, k, "E410", f"key '{name}' appears twice in author '{slug}'"))
         elif not (isinstance(v, yaml.ScalarNode) and v.tag == STR and v.value.strip()):
-            problems.append(_at(shown, v, "E410", f"'{name}' of author '{slug}' must be text"))
+            problems.append(at_node(shown, v, "E410", f"'{name}' of author '{slug}' must be text"))
         elif "\n" in v.value.strip() or (len(v.value.strip()) > MAX_NAME and name == "name"):
-            problems.append(_at(shown, v, "E410", f"'{name}' of author '{slug}' must be one line "
+            problems.append(at_node(shown, v, "E410", f"'{name}' of author '{slug}' must be one line "
                                                   f"of at most {MAX_NAME} characters"))
         elif name == "url" and not is_http_url(v.value.strip()):
-            problems.append(_at(shown, v, "E412", f"url of author '{slug}' is not an absolute "
+            problems.append(at_node(shown, v, "E412", f"url of author '{slug}' is not an absolute "
                                                   "http(s) URL"))
         else:
             fields[name] = v.value.strip()
     if "name" not in fields:
         if not any(getattr(k, "value", None) == "name" for k, _ in value.value):
-            problems.append(_at(shown, key, "E410", f"author '{slug}' is missing 'name'"))
+            problems.append(at_node(shown, key, "E410", f"author '{slug}' is missing 'name'"))
         return None, problems
     if problems:
         return None, problems

@@ -50,36 +50,45 @@ def read_slug_mapping(path, shown: str,
         problems.extend(item_problems)
         if item is not None:
             if item.slug in found:
-                problems.append(_at(shown, key, code, f"{kind} '{item.slug}' is defined twice"))
+                problems.append(at_node(shown, key, code, f"{kind} '{item.slug}' is defined twice"))
             found[item.slug] = item
     return found, problems
 
 
-def _at(shown: str, node: yaml.Node, code: str, message: str) -> Diagnostic:
-    return Diagnostic(shown, node.start_mark.line + 1, node.start_mark.column + 1, code, message)
+def at_node(shown: str, node: yaml.Node, code: str, message: str, hint: str | None = None) -> Diagnostic:
+    """A diagnostic of a vocabulary file at ``node``."""
+    return Diagnostic(shown, node.start_mark.line + 1, node.start_mark.column + 1, code, message, hint)
 
 
-def _tag(shown: str, key: yaml.Node, value: yaml.Node) -> tuple[Tag | None, list[Diagnostic]]:
+def key_slug(shown: str, key: yaml.Node, kind: str, code: str) -> tuple[str | None, Diagnostic | None]:
+    """The slug a vocabulary item is keyed by, or the ``code`` problem with it."""
     slug = key.value if isinstance(key, yaml.ScalarNode) else None
     problem = slug_problem(slug)
     if problem:
         text = str(slug) if len(str(slug)) <= 80 else str(slug)[:79] + "…"
-        return None, [_at(shown, key, "E401", f"tag slug '{text}' {problem}")]
+        return None, at_node(shown, key, code, f"{kind} slug '{text}' {problem}")
+    return slug, None
+
+
+def _tag(shown: str, key: yaml.Node, value: yaml.Node) -> tuple[Tag | None, list[Diagnostic]]:
+    slug, problem = key_slug(shown, key, "tag", "E401")
+    if problem:
+        return None, [problem]
     if not isinstance(value, yaml.MappingNode):
-        return None, [_at(shown, value, "E400", f"tag '{slug}' needs 'name' and 'description'")]
+        return None, [at_node(shown, value, "E400", f"tag '{slug}' needs 'name' and 'description'")]
     fields = {}
     problems = []
     for k, v in value.value:
         name = getattr(k, "value", None)
         if name not in TAG_KEYS:
-            problems.append(_at(shown, k, "E400", f"unknown key '{name}' in tag '{slug}'"))
+            problems.append(at_node(shown, k, "E400", f"unknown key '{name}' in tag '{slug}'"))
         elif not (isinstance(v, yaml.ScalarNode) and v.tag == STR and v.value.strip()):
-            problems.append(_at(shown, v, "E400", f"'{name}' of tag '{slug}' must be text"))
+            problems.append(at_node(shown, v, "E400", f"'{name}' of tag '{slug}' must be text"))
         else:
             fields[name] = v.value.strip()
     missing = [k for k in TAG_KEYS if k not in fields]
     if missing:
-        problems.append(_at(shown, key, "E400", f"tag '{slug}' is missing {', '.join(missing)}"))
+        problems.append(at_node(shown, key, "E400", f"tag '{slug}' is missing {', '.join(missing)}"))
         return None, problems
     return Tag(slug, fields["name"], fields["description"]), problems
 
