@@ -136,7 +136,7 @@ def load(root: Path, settings: Settings, only: Iterable[Path] | None = None,
     drafts: set[str] = set()
 
     # The same objects as in the last build, so the memo compares them by identity alone.
-    settings = memo.same("load-settings", settings)
+    settings = memo.same("settings", settings)
     root = memo.same("root", root)
 
     def each_file(paths: list[Path], tags: dict[str, Tag], authors: dict[str, Author]) -> _Results:

@@ -18,12 +18,12 @@ import gc
 import hashlib
 import logging
 import os
-import shutil
 from pathlib import Path
 
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 from mkdocs.structure.files import File
+from mkdocs.utils import clean_directory
 
 from generator.memo import Memo
 
@@ -89,12 +89,7 @@ class Rebuilds:
         if not self.whole:
             return
         self._frame, self._listed, self._outputs = frame, None, {}
-        if site_dir.is_dir():
-            for child in site_dir.iterdir():
-                if child.is_dir() and not child.is_symlink():
-                    shutil.rmtree(child)
-                else:
-                    child.unlink()
+        clean_directory(str(site_dir))  # what MkDocs' own clean build does
 
     def lists_the_same(self, listed: object) -> bool:
         """Whether the site's pages and their dates (``listed``) are those of the last
@@ -152,7 +147,11 @@ def _remove_empty_parents(folder: Path, site_dir: Path) -> None:
         folder = folder.parent
 
 
-class DropDirtyWarning(logging.Filter):
+class _DropDirtyWarning(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         return not record.getMessage().startswith(DIRTY_WARNING)
+
+
+# One instance: adding it again (a second server in one process) changes nothing.
+DROP_DIRTY_WARNING = _DropDirtyWarning()
 

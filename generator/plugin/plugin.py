@@ -48,7 +48,7 @@ from generator.feeds import FeedError
 from generator.feeds.links import SITE_FEEDS
 from generator.memo import NO_MEMO, Memo
 from generator.plugin.config import DigestConfig, settings_from
-from generator.plugin.incremental import CompiledFile, DropDirtyWarning, Rebuilds
+from generator.plugin.incremental import DROP_DIRTY_WARNING, CompiledFile, Rebuilds
 from generator.search import SearchRecord, handwritten_records, write_search_index
 from generator.settings import Settings, SettingsError, from_mkdocs_yml
 
@@ -80,7 +80,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.preview = Preview.from_env(os.environ.get(ENV)) if self.serving else NO_PREVIEW
         if self.serving and dirty:
             self.rebuilds = Rebuilds()
-            logging.getLogger("mkdocs.commands.build").addFilter(DropDirtyWarning())
+            logging.getLogger("mkdocs.commands.build").addFilter(DROP_DIRTY_WARNING)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.rebuilds is not None:

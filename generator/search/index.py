@@ -128,13 +128,13 @@ def _postings(records: list[SearchRecord], memo: Memo) -> Postings:
     postings = None
     if isinstance(last, tuple) and len(last[0]) == len(records):
         before, previous = last
-        changed = [doc for doc, (old, new) in enumerate(zip(before, records, strict=True))
-                   if old is not new and old != new]
+        changed = {doc for doc, (old, new) in enumerate(zip(before, records, strict=True))
+                   if old is not new and old != new}
         if len(changed) <= PATCH_LIMIT:
             postings = previous.patched(
                 (doc, record_terms(before[doc]),
                  memo.call(("terms", records[doc].kind, records[doc].url), record_terms, records[doc]))
-                for doc in changed)
+                for doc in sorted(changed))
             for doc, record in enumerate(records):  # keep the other records' terms for later
                 if doc not in changed:
                     memo.call(("terms", record.kind, record.url), record_terms, record)
