@@ -134,6 +134,7 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 @contextmanager
 def serve(site: Path) -> Iterator[str]:
+    """The built ``site`` served by http.server on 127.0.0.1 (a free port) in a thread."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -142,6 +143,7 @@ def serve(site: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+        thread.join(timeout=5)
 
 
 @dataclass

@@ -12,16 +12,14 @@ from __future__ import annotations
 
 import os
 import re
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from benchmarks import page_weight
 from tests.site import planted
 from tests.support import VALID_ENTRY
 
@@ -92,11 +90,6 @@ HEALTHCARE_TITLES = [ENTRY_TITLE, "Hospital network shares records"]
 SEARCH_TARGET = "/2026/06/05/cloud-provider-opens-a-new-region/"
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The project's configuration and docs/ with the planted corpus and the fixture entries,
@@ -107,15 +100,8 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def origin(site_dir: Path) -> Iterator[str]:
     """The built site served by http.server on 127.0.0.1 (a free port) in a thread."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(site_dir)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with page_weight.serve(site_dir) as url:
+        yield url
 
 
 @dataclass
