@@ -18,13 +18,16 @@ import gc
 import hashlib
 import logging
 import os
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
-from mkdocs.structure.files import File
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import clean_directory
 
+from generator.compile import CompiledPage
 from generator.memo import Memo
 
 # MkDocs warns on every --dirty build that navigation may be inaccurate; this module
@@ -35,6 +38,62 @@ DIRTY_WARNING = "A 'dirty' build is being performed"
 # collections) and thawed every so many builds, so that cyclic garbage of the frozen
 # builds (MkDocs' pages and files refer to each other) is still collected now and then.
 THAW_EVERY = 25
+
+
+def hand_over(config: MkDocsConfig, rebuilds: Rebuilds | None, pages: Sequence[CompiledPage],
+              generated: Sequence[tuple[str, bytes]], assets: Mapping[str, Path],
+              updated: str | None) -> tuple[list[File], bool]:
+    """The files MkDocs gets for the compiled ``pages`` (no text: the plugin's page hooks
+    supply them), the ``generated`` files and the entries' image files (``assets``: site
+    path -> file), and whether it writes the sitemap.
+
+    In a build, all of them. While serving with --dirty, those that changed (the others
+    are on disk already) plus the navigation's own pages, unless pages come or go or change
+    dates: then all, as the sitemap lists all."""
+    listed = (tuple((page.src, page.meta["digest"].get("updated")) for page in pages), updated)
+    everything = rebuilds is None or not rebuilds.lists_the_same(listed)
+    navigation = set(_nav_sources(config.nav or []))
+    handed = []
+
+    def hand(src: str, dest: str, output: object, **options) -> None:
+        if rebuilds is None:
+            handed.append(File.generated(config, src, **options))
+            return
+        changed = rebuilds.changed(dest, output)
+        if everything or changed or src in navigation:
+            file = CompiledFile.generated(config, src, **options)
+            file.changed = changed
+            handed.append(file)
+
+    for page in pages:
+        hand(page.src, page.src[:-3] + ".html", page, content="",
+             inclusion=InclusionLevel.NOT_IN_NAV)
+    for path, content in generated:
+        hand(path, path, content, content=content)
+    for path, origin in assets.items():  # copied as they are: changed when their file is
+        hand(path, path, (origin, _stamp(origin)), abs_src_path=str(origin))
+    return handed, everything
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """When a copied file last changed (None when it is gone)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
+
+
+def _nav_sources(items) -> list[str]:
+    """The source paths (``index.md``...) that the ``nav`` of mkdocs.yml names."""
+    found = []
+    for item in items if isinstance(items, list) else [items]:
+        if isinstance(item, str):
+            found.append(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                found += _nav_sources(value)
+    return found
 
 
 class CompiledFile(File):

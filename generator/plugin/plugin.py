@@ -23,7 +23,7 @@ from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
@@ -48,7 +48,7 @@ from generator.feeds import FeedError
 from generator.feeds.links import SITE_FEEDS
 from generator.memo import NO_MEMO, Memo
 from generator.plugin.config import DigestConfig, settings_from
-from generator.plugin.incremental import DROP_DIRTY_WARNING, CompiledFile, Rebuilds
+from generator.plugin.incremental import DROP_DIRTY_WARNING, Rebuilds, hand_over
 from generator.search import SearchRecord, handwritten_records, write_search_index
 from generator.settings import Settings, SettingsError, from_mkdocs_yml
 
@@ -140,7 +140,6 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             site = self._compile(Corpus((), corpus.tags))
         except ClockError as error:
             raise PluginError(f"digest: {error}") from error
-        self.pages = {}
         self.search = site.search
         self.updated = site.updated
         compiled = list(site.pages)
@@ -149,42 +148,15 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             compiled.append(self._diagnostics_page(result, config))
             status = {"errors": self.errors or int(bool(self.problem))}
             generated += [(NOTICE_SCRIPT, notice_script()), (STATUS_FILE, json.dumps(status).encode())]
-        # Serving with --dirty, MkDocs sees only the pages an edit changed (and those of
-        # the navigation), unless pages come or go or change dates: the sitemap lists all.
-        rebuilds = self.rebuilds
-        listed = (tuple((page.src, page.meta["digest"].get("updated")) for page in compiled),
-                  self.updated)
-        everything = rebuilds is None or not rebuilds.lists_the_same(listed)
-        self.sitemap = everything
-        navigation = set(_nav_sources(config.nav or []))
-        for page in compiled:
-            self._claim(files, page.src)
-            self.pages[page.src] = page
-            changed = rebuilds is None or rebuilds.changed(page.src[:-3] + ".html", page)
-            if everything or changed or page.src in navigation:
-                # No text: on_pre_page and on_page_markdown supply the page from ``self.pages``.
-                files.append(self._generated(config, page.src, "", changed,
-                                             inclusion=InclusionLevel.NOT_IN_NAV))
-        for path, content in generated:
-            self._claim(files, path)
-            changed = rebuilds is None or rebuilds.changed(path, content)
-            if everything or changed:
-                files.append(self._generated(config, path, content, changed))
-        for path, source in site.assets.items():  # entries' image files, copied as they are
-            self._claim(files, path)
-            origin = self.root / source
-            changed = rebuilds is None or rebuilds.changed(path, (source, _stamp(origin)))
-            if everything or changed:
-                files.append(self._generated(config, path, None, changed, abs_src_path=str(origin)))
+        for src in (*(page.src for page in compiled), *(path for path, _ in generated), *site.assets):
+            self._claim(files, src)
+        self.pages = {page.src: page for page in compiled}
+        handed, self.sitemap = hand_over(config, self.rebuilds, compiled, generated,
+                                         {path: self.root / source for path, source in site.assets.items()},
+                                         self.updated)
+        for file in handed:
+            files.append(file)
         return files
-
-    def _generated(self, config: MkDocsConfig, src: str, content: str | bytes | None,
-                   changed: bool, **options) -> File:
-        if self.rebuilds is None:
-            return File.generated(config, src, content=content, **options)
-        file = CompiledFile.generated(config, src, content=content, **options)
-        file.changed = changed
-        return file
 
     def _compile(self, corpus: Corpus):
         try:
@@ -304,27 +276,6 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         # New and edited entries rebuild the site without a restart.
         server.watch(str(self.root / self.settings.entries_dir))
         return server
-
-
-def _stamp(path: Path) -> tuple[int, int] | None:
-    """When a copied file last changed (None when it is gone)."""
-    try:
-        info = path.stat()
-    except OSError:
-        return None
-    return info.st_mtime_ns, info.st_size
-
-
-def _nav_sources(items) -> list[str]:
-    """The source paths (``index.md``...) that the ``nav`` of mkdocs.yml names."""
-    found = []
-    for item in items if isinstance(items, list) else [items]:
-        if isinstance(item, str):
-            found.append(item)
-        elif isinstance(item, dict):
-            for value in item.values():
-                found += _nav_sources(value)
-    return found
 
 
 class FragmentCache:
